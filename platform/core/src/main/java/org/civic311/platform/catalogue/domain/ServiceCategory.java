@@ -1,0 +1,123 @@
+package org.civic311.platform.catalogue.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.civic311.platform.shared.domain.TenantOwned;
+
+/**
+ * One kind of thing a city's residents can ask for (Open311's "service"): a pothole, a missed
+ * garbage cart, a property tax enquiry. Owned by one city.
+ *
+ * <p>Guarantees: the code is a stable lowercase machine code, unique within the city; the name is
+ * present; keywords are lowercase and trimmed. A category is never deleted once requests refer to
+ * it; {@link #deactivate()} keeps it as a tombstone.
+ */
+@Entity
+@Table(name = "service_category")
+public class ServiceCategory extends TenantOwned {
+  private static final Pattern CODE = Pattern.compile("[a-z0-9]+(?:[-_.][a-z0-9]+)*");
+
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private String code;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "group_name")
+  private String group;
+
+  @Column(nullable = false)
+  private String keywords;
+
+  private String description;
+
+  @Column(nullable = false)
+  private boolean active;
+
+  protected ServiceCategory() {}
+
+  public static ServiceCategory define(
+      String code, String name, String group, List<String> keywords, String description) {
+    ServiceCategory category = new ServiceCategory();
+    category.id = UUID.randomUUID();
+    category.code = require("code", code, 60);
+    if (!CODE.matcher(category.code).matches()) {
+      throw new IllegalArgumentException(
+          "code: '" + code + "' must be lowercase letters, digits and - _ .");
+    }
+    category.name = require("name", name, 120);
+    category.group = group == null || group.isBlank() ? null : require("group", group, 80);
+    category.keywords =
+        String.join(
+            ";",
+            keywords == null
+                ? List.of()
+                : keywords.stream()
+                    .map(k -> k.strip().toLowerCase(Locale.ROOT))
+                    .filter(k -> !k.isEmpty())
+                    .distinct()
+                    .toList());
+    category.description =
+        description == null || description.isBlank()
+            ? null
+            : require("description", description, 2000);
+    category.active = true;
+    return category;
+  }
+
+  public ServiceCategoryId id() {
+    return new ServiceCategoryId(id);
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  public List<String> keywords() {
+    return keywords.isEmpty() ? List.of() : Arrays.asList(keywords.split(";"));
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void rename(String newName) {
+    name = require("name", newName, 120);
+  }
+
+  public void deactivate() {
+    active = false;
+  }
+
+  private static String require(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + ": is required");
+    }
+    String stripped = value.strip();
+    if (stripped.length() > max) {
+      throw new IllegalArgumentException(field + ": at most " + max + " characters");
+    }
+    return stripped;
+  }
+}

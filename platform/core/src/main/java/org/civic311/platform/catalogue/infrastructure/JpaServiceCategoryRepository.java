@@ -1,0 +1,49 @@
+package org.civic311.platform.catalogue.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.platform.catalogue.domain.ServiceCategory;
+import org.civic311.platform.catalogue.domain.ServiceCategoryId;
+import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
+
+@ApplicationScoped
+public class JpaServiceCategoryRepository implements ServiceCategoryRepository {
+  @PersistenceContext(unitName = "civic311")
+  EntityManager em;
+
+  @Override
+  public List<ServiceCategory> active() {
+    return em.createQuery(
+            "select c from ServiceCategory c where c.active = true order by c.group, c.name",
+            ServiceCategory.class)
+        .getResultList();
+  }
+
+  @Override
+  public List<ServiceCategory> all() {
+    return em.createQuery("select c from ServiceCategory c order by c.code", ServiceCategory.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<ServiceCategory> find(ServiceCategoryId id) {
+    return Optional.ofNullable(em.find(ServiceCategory.class, id.value()));
+  }
+
+  @Override
+  public Optional<ServiceCategory> findByCode(String code) {
+    return em.createQuery(
+            "select c from ServiceCategory c where c.code = :code", ServiceCategory.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void add(ServiceCategory category) {
+    em.persist(category);
+  }
+}

@@ -1,0 +1,31 @@
+package org.civic311.platform.request.application;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.civic311.platform.request.domain.ServiceRequest;
+
+/** A request as the edge sees it. */
+public record RequestSummary(
+    String id,
+    String categoryCode,
+    String categoryName,
+    String description,
+    BigDecimal latitude,
+    BigDecimal longitude,
+    String address,
+    String status,
+    OffsetDateTime createdAt) {
+
+  static RequestSummary of(ServiceRequest r, String categoryCode, String categoryName) {
+    return new RequestSummary(
+        r.id().value().toString(),
+        categoryCode,
+        categoryName,
+        r.description(),
+        r.location().latitude().orElse(null),
+        r.location().longitude().orElse(null),
+        r.location().address().orElse(null),
+        r.status().name().toLowerCase(java.util.Locale.ROOT),
+        r.createdAt());
+  }
+}

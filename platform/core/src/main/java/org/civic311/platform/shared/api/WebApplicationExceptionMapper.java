@@ -1,0 +1,47 @@
+package org.civic311.platform.shared.api;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The JAX-RS runtime's own refusals (no such path, wrong method, wrong media type, unreadable body)
+ * as problem details, with a detail a client can act on and no internals.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    Response.StatusType status = original.getStatusInfo();
+    String detail;
+    if (exception instanceof NotFoundException) {
+      detail = "There is nothing at this address.";
+    } else if (exception instanceof NotAllowedException) {
+      detail =
+          "This address does not accept that method; allowed: "
+              + original.getAllowedMethods()
+              + ".";
+    } else if (exception instanceof NotSupportedException) {
+      detail = "This address does not accept that content type.";
+    } else if (status.getStatusCode() == 400) {
+      detail = "The request body or parameters could not be read.";
+    } else if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+      return UnhandledExceptionMapper.incident(exception);
+    } else {
+      detail = status.getReasonPhrase();
+    }
+    Response.ResponseBuilder answer =
+        Response.status(status).type(Problem.MEDIA).entity(Problem.of(status, detail));
+    String allow = original.getHeaderString(HttpHeaders.ALLOW);
+    if (allow != null) {
+      answer.header(HttpHeaders.ALLOW, allow);
+    }
+    return answer.build();
+  }
+}

@@ -1,0 +1,7 @@
+package org.civic311.platform.shared.infrastructure;
+
+/**
+ * Fired once, after Flyway brought the schema up to date. Start-up work that needs the database
+ * (the demo seed, later the outbox pollers) observes this instead of racing the migrator.
+ */
+public record SchemaMigrated(String version) {}

@@ -1,0 +1,25 @@
+package org.civic311.platform.tenancy.api;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import org.civic311.platform.tenancy.application.CityProfile;
+
+/** A city as the public sees it. */
+@JsonbPropertyOrder({"slug", "name", "jurisdiction_id", "time_zone", "locales"})
+public record CityView(
+    String slug,
+    String name,
+    @JsonbProperty("jurisdiction_id") String jurisdictionId,
+    @JsonbProperty("time_zone") String timeZone,
+    List<String> locales) {
+
+  static CityView of(CityProfile city) {
+    return new CityView(
+        city.slug(),
+        city.displayName(),
+        city.jurisdictionId(),
+        city.timeZone().getId(),
+        city.locales());
+  }
+}

@@ -1,0 +1,31 @@
+package org.civic311.platform.tenancy.application;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.platform.shared.domain.TenantId;
+import org.civic311.platform.tenancy.domain.Tenant;
+
+/** An immutable snapshot of a city, safe to cache and share between threads. */
+public record CityProfile(
+    TenantId id,
+    String slug,
+    String jurisdictionId,
+    String displayName,
+    ZoneId timeZone,
+    List<String> locales,
+    boolean active,
+    Optional<String> hostName) {
+
+  static CityProfile of(Tenant tenant) {
+    return new CityProfile(
+        tenant.id(),
+        tenant.slug(),
+        tenant.jurisdictionId(),
+        tenant.displayName(),
+        tenant.timeZone(),
+        List.copyOf(tenant.locales()),
+        tenant.isActive(),
+        tenant.hostName());
+  }
+}

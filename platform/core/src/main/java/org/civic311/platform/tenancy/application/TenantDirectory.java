@@ -1,0 +1,92 @@
+package org.civic311.platform.tenancy.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civic311.platform.tenancy.domain.TenantRepository;
+
+/**
+ * The one place where a city is resolved from what a caller sent: a URL slug, an Open311
+ * jurisdiction id or a host name. Cities change rarely and every request asks, so the directory
+ * keeps an immutable snapshot that is reloaded after {@link #TTL} or at once after a change made
+ * through this deployment ({@link #invalidate()}).
+ */
+@ApplicationScoped
+public class TenantDirectory {
+  static final Duration TTL = Duration.ofSeconds(30);
+
+  @Inject TenantRepository tenants;
+  @Inject Clock clock;
+
+  private volatile Snapshot snapshot;
+
+  /** Any city with this slug, active or not. */
+  public Optional<CityProfile> bySlug(String slug) {
+    return Optional.ofNullable(current().bySlug.get(normalise(slug)));
+  }
+
+  public Optional<CityProfile> byJurisdiction(String jurisdictionId) {
+    return Optional.ofNullable(current().byJurisdiction.get(normalise(jurisdictionId)));
+  }
+
+  public Optional<CityProfile> byHost(String host) {
+    return Optional.ofNullable(current().byHost.get(normalise(host)));
+  }
+
+  /** The active cities, by display name: the public list. */
+  public List<CityProfile> active() {
+    return current().bySlug.values().stream()
+        .filter(CityProfile::active)
+        .sorted(Comparator.comparing(CityProfile::displayName))
+        .toList();
+  }
+
+  /** Forget the snapshot: the next lookup reads the table again. */
+  public void invalidate() {
+    snapshot = null;
+  }
+
+  private Snapshot current() {
+    Snapshot s = snapshot;
+    if (s == null || s.loadedAt.plus(TTL).isBefore(clock.instant())) {
+      s = load();
+      snapshot = s;
+    }
+    return s;
+  }
+
+  private Snapshot load() {
+    List<CityProfile> all = tenants.all().stream().map(CityProfile::of).toList();
+    return new Snapshot(
+        clock.instant(),
+        index(all, CityProfile::slug),
+        index(all, CityProfile::jurisdictionId),
+        all.stream()
+            .filter(c -> c.hostName().isPresent())
+            .collect(Collectors.toUnmodifiableMap(c -> c.hostName().get(), c -> c)));
+  }
+
+  private static Map<String, CityProfile> index(
+      List<CityProfile> all, Function<CityProfile, String> key) {
+    return all.stream().collect(Collectors.toUnmodifiableMap(key, c -> c));
+  }
+
+  private static String normalise(String key) {
+    return key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+  }
+
+  record Snapshot(
+      Instant loadedAt,
+      Map<String, CityProfile> bySlug,
+      Map<String, CityProfile> byJurisdiction,
+      Map<String, CityProfile> byHost) {}
+}

@@ -1,0 +1,40 @@
+package org.civic311.platform.tenancy.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.civic311.platform.tenancy.domain.Tenant;
+import org.civic311.platform.tenancy.domain.TenantRepository;
+
+/** Registers cities. Only the operator's console (admin.provider) calls it. */
+@ApplicationScoped
+public class TenantRegistry {
+  @Inject TenantRepository tenants;
+  @Inject TenantDirectory directory;
+  @Inject Clock clock;
+
+  /**
+   * Registers a new active city.
+   *
+   * @throws IllegalArgumentException naming the invalid field, or the slug already taken
+   */
+  @Transactional
+  public CityProfile register(NewCity city) {
+    if (tenants.findBySlug(city.slug()).isPresent()) {
+      throw new IllegalArgumentException("slug: '" + city.slug() + "' is already taken");
+    }
+    Tenant tenant =
+        Tenant.register(
+            city.slug(),
+            city.jurisdictionId(),
+            city.displayName(),
+            city.timeZone(),
+            city.locales(),
+            city.hostName(),
+            clock);
+    tenants.add(tenant);
+    directory.invalidate();
+    return CityProfile.of(tenant);
+  }
+}

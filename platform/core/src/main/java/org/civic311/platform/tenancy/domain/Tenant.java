@@ -1,0 +1,167 @@
+package org.civic311.platform.tenancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.civic311.platform.shared.domain.TenantId;
+
+/**
+ * A city served by this deployment: the tenant. Global by design (it does not extend {@code
+ * TenantOwned}): it is the row that every tenant-owned row points at.
+ *
+ * <p>Guarantees: the slug is a lowercase URL segment, the jurisdiction id a lowercase domain, the
+ * time zone a valid IANA zone and at least one locale is offered.
+ */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+  private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+  @Id private UUID id;
+
+  @Column(nullable = false, unique = true)
+  private String slug;
+
+  @Column(name = "jurisdiction_id", nullable = false, unique = true)
+  private String jurisdictionId;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone;
+
+  @Column(nullable = false)
+  private String locales;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private TenantStatus status;
+
+  @Column(name = "host_name")
+  private String hostName;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  protected Tenant() {}
+
+  /** A new, active city. Throws {@link IllegalArgumentException} naming the first bad field. */
+  public static Tenant register(
+      String slug,
+      String jurisdictionId,
+      String displayName,
+      String timeZone,
+      List<String> locales,
+      String hostName,
+      Clock clock) {
+    Tenant tenant = new Tenant();
+    tenant.id = UUID.randomUUID();
+    tenant.slug = requireMatch("slug", slug, SLUG);
+    tenant.jurisdictionId = requireMatch("jurisdiction_id", jurisdictionId, DOMAIN);
+    tenant.displayName = requireText("display_name", displayName, 120);
+    tenant.timeZone = requireZone(timeZone);
+    tenant.locales = String.join(",", requireLocales(locales));
+    tenant.hostName = hostName == null ? null : requireMatch("host_name", hostName, DOMAIN);
+    tenant.status = TenantStatus.ACTIVE;
+    tenant.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return tenant;
+  }
+
+  public TenantId id() {
+    return new TenantId(id);
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String jurisdictionId() {
+    return jurisdictionId;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public ZoneId timeZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  public List<String> locales() {
+    return Arrays.asList(locales.split(","));
+  }
+
+  public TenantStatus status() {
+    return status;
+  }
+
+  public boolean isActive() {
+    return status == TenantStatus.ACTIVE;
+  }
+
+  public Optional<String> hostName() {
+    return Optional.ofNullable(hostName);
+  }
+
+  public void suspend() {
+    status = TenantStatus.SUSPENDED;
+  }
+
+  public void resume() {
+    status = TenantStatus.ACTIVE;
+  }
+
+  private static String requireMatch(String field, String value, Pattern pattern) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not valid");
+    }
+    return value;
+  }
+
+  private static String requireText(String field, String value, int max) {
+    if (value == null || value.isBlank() || value.length() > max) {
+      throw new IllegalArgumentException(field + ": must be 1 to " + max + " characters");
+    }
+    return value.strip();
+  }
+
+  private static String requireZone(String zone) {
+    try {
+      return ZoneId.of(Objects.requireNonNull(zone)).getId();
+    } catch (DateTimeException | NullPointerException e) {
+      throw new IllegalArgumentException("time_zone: '" + zone + "' is not an IANA time zone");
+    }
+  }
+
+  private static List<String> requireLocales(List<String> locales) {
+    if (locales == null || locales.isEmpty()) {
+      throw new IllegalArgumentException("locales: at least one locale is required");
+    }
+    for (String locale : locales) {
+      if (locale == null
+          || !Locale.forLanguageTag(locale).toLanguageTag().equals(locale)
+          || locale.equals("und")) {
+        throw new IllegalArgumentException("locales: '" + locale + "' is not a language tag");
+      }
+    }
+    return locales;
+  }
+}

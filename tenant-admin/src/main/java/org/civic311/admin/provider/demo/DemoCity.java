@@ -1,0 +1,19 @@
+package org.civic311.admin.provider.demo;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** One demo city as described in {@code demo/cities.json}; its catalogue is beside it as CSV. */
+public record DemoCity(
+    String slug,
+    @JsonbProperty("jurisdiction_id") String jurisdictionId,
+    String name,
+    @JsonbProperty("time_zone") String timeZone,
+    List<String> locales,
+    Centre centre,
+    @JsonbProperty("sample_requests") int sampleRequests) {
+
+  /** The point sample requests are scattered around. */
+  public record Centre(BigDecimal lat, @JsonbProperty("long") BigDecimal lon) {}
+}

@@ -1,0 +1,165 @@
+package org.civic311.admin.provider.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.logging.Logger;
+import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.application.RequestIntakeService;
+import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.shared.application.CurrentTenant;
+import org.civic311.platform.shared.infrastructure.SchemaMigrated;
+import org.civic311.platform.tenancy.application.CityProfile;
+import org.civic311.platform.tenancy.application.NewCity;
+import org.civic311.platform.tenancy.application.TenantDirectory;
+import org.civic311.platform.tenancy.application.TenantRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seeds the demo cities (data in {@code demo/}) once the schema is ready, when {@code
+ * civic311.demo.enabled} is true. A city that already exists is left as it is, so restarts keep
+ * whatever was changed in the demo. This is the one place the seed lives; later issues add their
+ * data beside the catalogue files.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+  private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
+  private static final String[] SAMPLE_TEXT = {
+    "Reported by a neighbour; it has been like this for a week.",
+    "Near the bus stop, visible from the sidewalk.",
+    "Second time this month. Please have a look.",
+    "Blocking part of the lane at rush hour.",
+    "Seen this morning on the way to school.",
+  };
+
+  @Inject
+  @ConfigProperty(name = "civic311.demo.enabled", defaultValue = "false")
+  boolean enabled;
+
+  @Inject TenantRegistry registry;
+  @Inject TenantDirectory directory;
+  @Inject CatalogueService catalogue;
+  @Inject RequestIntakeService intake;
+
+  void seed(@Observes SchemaMigrated schema) {
+    if (!enabled) {
+      return;
+    }
+    for (DemoCity city : cities()) {
+      if (directory.bySlug(city.slug()).isPresent()) {
+        LOG.info("Demo: " + city.slug() + " already exists; left as it is.");
+        continue;
+      }
+      seed(city);
+    }
+  }
+
+  private void seed(DemoCity city) {
+    CityProfile profile =
+        registry.register(
+            new NewCity(
+                city.slug(),
+                city.jurisdictionId(),
+                city.name(),
+                city.timeZone(),
+                city.locales(),
+                null));
+    List<CategoryCsv.Row> rows = categories(city.slug());
+    LOG.info(
+        "Demo: seeding "
+            + city.slug()
+            + ": "
+            + rows.size()
+            + " categories, "
+            + city.sampleRequests()
+            + " requests");
+    CurrentTenant.runAs(
+        profile.id(),
+        () -> {
+          for (CategoryCsv.Row row : rows) {
+            catalogue.define(
+                row.code(), row.name(), row.group(), row.keywords(), row.description());
+          }
+          List<CategorySummary> defined = catalogue.activeCategories();
+          Random random = new Random(city.slug().hashCode());
+          for (int i = 0; i < city.sampleRequests(); i++) {
+            CategorySummary category = defined.get(random.nextInt(defined.size()));
+            intake.submit(
+                new SubmitServiceRequest(
+                    category.code(),
+                    category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
+                    jitter(city.centre().lat(), random),
+                    jitter(city.centre().lon(), random),
+                    null));
+          }
+        });
+  }
+
+  /** Up to about 4 km from the centre. */
+  private static BigDecimal jitter(BigDecimal coordinate, Random random) {
+    return coordinate
+        .add(BigDecimal.valueOf((random.nextDouble() - 0.5) * 0.08))
+        .setScale(6, RoundingMode.HALF_UP);
+  }
+
+  static List<DemoCity> cities() {
+    try (InputStream in = resource("demo/cities.json");
+        Jsonb jsonb = JsonbBuilder.create()) {
+      return jsonb.fromJson(in, listOf(DemoCity.class));
+    } catch (Exception e) {
+      throw new IllegalStateException("demo/cities.json cannot be read", e);
+    }
+  }
+
+  static List<CategoryCsv.Row> categories(String slug) {
+    try (Reader reader =
+        new InputStreamReader(
+            resource("demo/" + slug + "/categories.csv"), StandardCharsets.UTF_8)) {
+      return CategoryCsv.read(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo/" + slug + "/categories.csv", e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = DemoSeeder.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException(name + " is not on the class path");
+    }
+    return in;
+  }
+
+  private static Type listOf(Class<?> element) {
+    return new ParameterizedType() {
+      @Override
+      public Type[] getActualTypeArguments() {
+        return new Type[] {element};
+      }
+
+      @Override
+      public Type getRawType() {
+        return List.class;
+      }
+
+      @Override
+      public Type getOwnerType() {
+        return null;
+      }
+    };
+  }
+}
