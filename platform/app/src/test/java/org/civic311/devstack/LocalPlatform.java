@@ -25,7 +25,7 @@ public final class LocalPlatform {
 
     if (Boolean.getBoolean("civic311.demo.reset")) {
       say("Resetting: deleting " + data);
-      PayaraMicroProcess.deleteRecursively(data);
+      Folders.deleteRecursively(data);
     }
     boolean firstStart = !Files.exists(data.resolve("postgres"));
     say(

@@ -34,7 +34,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
       Path payaraJar, Path war, int httpPort, Path workDir, Map<String, String> environment)
       throws IOException {
     Path root = workDir.resolve("payara-root");
-    deleteRecursively(root); // a reused root directory boots stale applications
+    Folders.deleteRecursively(root); // a reused root directory boots stale applications
     Files.createDirectories(workDir);
     Path log = workDir.resolve("payara.log");
     List<String> command =
@@ -124,17 +124,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

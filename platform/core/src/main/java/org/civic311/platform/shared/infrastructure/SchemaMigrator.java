@@ -112,7 +112,8 @@ public class SchemaMigrator {
       state = State.MIGRATED;
     } catch (RuntimeException e) {
       state = State.FAILED;
-      detail = "schema at version " + version + ", but start-up work after it failed: " + rootMessage(e);
+      detail =
+          "schema at version " + version + ", but start-up work after it failed: " + rootMessage(e);
       LOG.log(Level.SEVERE, detail, e);
     }
   }

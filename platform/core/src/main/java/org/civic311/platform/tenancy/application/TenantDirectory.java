@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.civic311.platform.tenancy.domain.Tenant;
 import org.civic311.platform.tenancy.domain.TenantRepository;
 
 /**
  * The one place where a city is resolved from what a caller sent: a URL slug, an Open311
  * jurisdiction id or a host name. Cities change rarely and every request asks, so the directory
- * keeps an immutable snapshot that is reloaded after {@link #TTL} or at once after a change made
- * through this deployment ({@link #invalidate()}).
+ * keeps an immutable snapshot that is reloaded after {@link #TTL}, at once after a change made
+ * through this deployment ({@link #invalidate()}), and on a miss at most every {@link #MISS_RELOAD}
+ * (a city registered by another instance is found at once, while unknown names cannot make every
+ * request read the table).
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -31,15 +34,31 @@ public class TenantDirectory {
 
   /** Any city with this slug, active or not. */
   public Optional<CityProfile> bySlug(String slug) {
-    return Optional.ofNullable(current().bySlug.get(normalise(slug)));
+    return lookup(Snapshot::bySlug, slug, tenants::findBySlug);
   }
 
   public Optional<CityProfile> byJurisdiction(String jurisdictionId) {
-    return Optional.ofNullable(current().byJurisdiction.get(normalise(jurisdictionId)));
+    return lookup(Snapshot::byJurisdiction, jurisdictionId, tenants::findByJurisdiction);
   }
 
   public Optional<CityProfile> byHost(String host) {
-    return Optional.ofNullable(current().byHost.get(normalise(host)));
+    return lookup(Snapshot::byHost, host, tenants::findByHost);
+  }
+
+  private Optional<CityProfile> lookup(
+      Function<Snapshot, Map<String, CityProfile>> index,
+      String key,
+      Function<String, Optional<Tenant>> read) {
+    String normalised = normalise(key);
+    CityProfile cached = index.apply(current()).get(normalised);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<CityProfile> found = read.apply(normalised).map(CityProfile::of);
+    if (found.isPresent()) {
+      invalidate(); // the snapshot is behind: take the new city in at the next lookup
+    }
+    return found;
   }
 
   /** The active cities, by display name: the public list. */

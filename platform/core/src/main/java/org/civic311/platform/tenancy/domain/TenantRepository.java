@@ -12,5 +12,9 @@ public interface TenantRepository {
 
   Optional<Tenant> findBySlug(String slug);
 
+  Optional<Tenant> findByJurisdiction(String jurisdictionId);
+
+  Optional<Tenant> findByHost(String hostName);
+
   void add(Tenant tenant);
 }

@@ -26,8 +26,22 @@ public class JpaTenantRepository implements TenantRepository {
 
   @Override
   public Optional<Tenant> findBySlug(String slug) {
-    return em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
-        .setParameter("slug", slug)
+    return findBy("slug", slug);
+  }
+
+  @Override
+  public Optional<Tenant> findByJurisdiction(String jurisdictionId) {
+    return findBy("jurisdictionId", jurisdictionId);
+  }
+
+  @Override
+  public Optional<Tenant> findByHost(String hostName) {
+    return findBy("hostName", hostName);
+  }
+
+  private Optional<Tenant> findBy(String attribute, String value) {
+    return em.createQuery("select t from Tenant t where t." + attribute + " = :value", Tenant.class)
+        .setParameter("value", value)
         .getResultStream()
         .findFirst();
   }

@@ -1,0 +1,95 @@
+package org.civic311.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.civic311.devstack.DatabaseBootstrap;
+
+/**
+ * Direct JDBC to the test database, as the owner role (fixtures) or as the application role (the
+ * walls). Tenant-owned rows are only ever written inside a transaction bound to their city, as the
+ * application does, since row-level security is forced on the owner too.
+ */
+public final class Db {
+  private Db() {}
+
+  public static Connection asOwner() throws SQLException {
+    return DriverManager.getConnection(
+        TestStack.jdbcUrl(), DatabaseBootstrap.OWNER, DatabaseBootstrap.OWNER);
+  }
+
+  public static Connection asApp() throws SQLException {
+    return DriverManager.getConnection(
+        TestStack.jdbcUrl(), DatabaseBootstrap.APP, DatabaseBootstrap.APP);
+  }
+
+  /** A city made for one test, with a unique slug. */
+  public record TestCity(UUID id, String slug, String jurisdictionId) {}
+
+  public static TestCity createCity(String prefix) throws SQLException {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    TestCity city =
+        new TestCity(
+            UUID.randomUUID(), prefix + "-" + suffix, prefix + "-" + suffix + ".example.org");
+    try (Connection c = asOwner();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into tenant (id, slug, jurisdiction_id, display_name, time_zone, locales, status, created_at) "
+                    + "values (?, ?, ?, ?, 'America/Edmonton', 'en', 'ACTIVE', ?)")) {
+      insert.setObject(1, city.id());
+      insert.setString(2, city.slug());
+      insert.setString(3, city.jurisdictionId());
+      insert.setString(4, "Test city " + city.slug());
+      insert.setObject(5, OffsetDateTime.now());
+      insert.executeUpdate();
+    }
+    return city;
+  }
+
+  /** Adds a category to {@code city} with the given id (so two cities can share an id). */
+  public static void addCategory(TestCity city, UUID id, String code, String name)
+      throws SQLException {
+    try (Connection c = asOwner()) {
+      c.setAutoCommit(false);
+      bind(c, city);
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into service_category (tenant_id, id, code, name, group_name, keywords, active) "
+                  + "values (?, ?, ?, ?, 'Tests', 'test', true)")) {
+        insert.setObject(1, city.id());
+        insert.setObject(2, id);
+        insert.setString(3, code);
+        insert.setString(4, name);
+        insert.executeUpdate();
+      }
+      c.commit();
+    }
+  }
+
+  /** Binds the connection's current transaction to {@code city}, as the application does. */
+  public static void bind(Connection c, TestCity city) throws SQLException {
+    try (PreparedStatement set =
+        c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+      set.setString(1, city.id().toString());
+      set.execute();
+    }
+  }
+
+  /** Counts rows of a table the owner sees for {@code city} (for "nothing changed" checks). */
+  public static long count(TestCity city, String table) throws SQLException {
+    try (Connection c = asOwner()) {
+      c.setAutoCommit(false);
+      bind(c, city);
+      try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+        rs.next();
+        long n = rs.getLong(1);
+        c.commit();
+        return n;
+      }
+    }
+  }
+}

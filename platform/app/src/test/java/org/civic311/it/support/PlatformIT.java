@@ -1,0 +1,60 @@
+package org.civic311.it.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The base of every end-to-end test: the real WAR, as built, deployed once on Payara Micro through
+ * Arquillian (see {@link DeployOnceExtension}), and reached over HTTP and, for the walls, over
+ * JDBC. Add a test class by extending this; it adds no Payara start.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class PlatformIT {
+
+  @Deployment(testable = false)
+  public static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("civic311.it.war", "target/civic311.war")));
+  }
+
+  @BeforeEach
+  void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    await("/health/ready answers 200")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(base().resolve("health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
+  }
+
+  /** The deployment's root, ending in a slash. */
+  protected static URI base() {
+    // Payara reports its interface address; the tests talk to loopback only.
+    return URI.create("http://localhost:" + DeployOnceExtension.DeployOnce.http().getPort() + "/");
+  }
+
+  /** A REST Assured request against the deployment. */
+  protected static RequestSpecification api() {
+    return RestAssured.given().baseUri(base().toString()).urlEncodingEnabled(true);
+  }
+}
