@@ -23,7 +23,8 @@ import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.shared.application.CurrentTenant;
-import org.civic311.platform.shared.infrastructure.SchemaMigrated;
+import org.civic311.platform.shared.application.SchemaMigrated;
+import org.civic311.platform.shared.application.Transactions;
 import org.civic311.platform.tenancy.application.CityProfile;
 import org.civic311.platform.tenancy.application.NewCity;
 import org.civic311.platform.tenancy.application.TenantDirectory;
@@ -55,6 +56,7 @@ public class DemoSeeder {
   @Inject TenantDirectory directory;
   @Inject CatalogueService catalogue;
   @Inject RequestIntakeService intake;
+  @Inject Transactions transactions;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -69,16 +71,12 @@ public class DemoSeeder {
     }
   }
 
+  /**
+   * One transaction registers the city and a second fills it, both owned by the container (this
+   * runs on a start-up task, not a request). If filling fails, the empty city stays and the next
+   * start leaves it alone; the log says which city failed.
+   */
   private void seed(DemoCity city) {
-    CityProfile profile =
-        registry.register(
-            new NewCity(
-                city.slug(),
-                city.jurisdictionId(),
-                city.name(),
-                city.timeZone(),
-                city.locales(),
-                null));
     List<CategoryCsv.Row> rows = categories(city.slug());
     LOG.info(
         "Demo: seeding "
@@ -88,26 +86,46 @@ public class DemoSeeder {
             + " categories, "
             + city.sampleRequests()
             + " requests");
-    CurrentTenant.runAs(
-        profile.id(),
-        () -> {
-          for (CategoryCsv.Row row : rows) {
-            catalogue.define(
-                row.code(), row.name(), row.group(), row.keywords(), row.description());
-          }
-          List<CategorySummary> defined = catalogue.activeCategories();
-          Random random = new Random(city.slug().hashCode());
-          for (int i = 0; i < city.sampleRequests(); i++) {
-            CategorySummary category = defined.get(random.nextInt(defined.size()));
-            intake.submit(
-                new SubmitServiceRequest(
-                    category.code(),
-                    category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
-                    jitter(city.centre().lat(), random),
-                    jitter(city.centre().lon(), random),
-                    null));
-          }
-        });
+    try {
+      CityProfile profile =
+          transactions.inNewTransaction(
+              () ->
+                  registry.register(
+                      new NewCity(
+                          city.slug(),
+                          city.jurisdictionId(),
+                          city.name(),
+                          city.timeZone(),
+                          city.locales(),
+                          null)));
+      transactions.inNewTransaction(
+          () -> {
+            CurrentTenant.runAs(profile.id(), () -> fill(city, rows));
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Demo: seeding " + city.slug() + " failed", e);
+    }
+  }
+
+  private void fill(DemoCity city, List<CategoryCsv.Row> rows) {
+    for (CategoryCsv.Row row : rows) {
+      catalogue.define(row.code(), row.name(), row.group(), row.keywords(), row.description());
+    }
+    List<CategorySummary> defined = catalogue.activeCategories();
+    Random random = new Random(city.slug().hashCode());
+    for (int i = 0; i < city.sampleRequests(); i++) {
+      CategorySummary category = defined.get(random.nextInt(defined.size()));
+      intake.submit(
+          new SubmitServiceRequest(
+              category.code(),
+              category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
+              jitter(city.centre().lat(), random),
+              jitter(city.centre().lon(), random),
+              null));
+    }
   }
 
   /** Up to about 4 km from the centre. */

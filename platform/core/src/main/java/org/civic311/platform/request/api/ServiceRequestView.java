@@ -3,7 +3,7 @@ package org.civic311.platform.request.api;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.civic311.platform.request.application.RequestSummary;
 
@@ -29,8 +29,11 @@ public record ServiceRequestView(
     String address,
     @JsonbProperty("requested_datetime") String requestedAt) {
 
+  private static final DateTimeFormatter WIRE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
   static ServiceRequestView of(RequestSummary r) {
-    OffsetDateTime created = r.createdAt().truncatedTo(ChronoUnit.SECONDS);
+    // Open311 clients expect seconds always present and no fraction: 2026-11-25T10:50:00Z.
     return new ServiceRequestView(
         r.id(),
         r.categoryCode(),
@@ -40,6 +43,6 @@ public record ServiceRequestView(
         r.latitude(),
         r.longitude(),
         r.address(),
-        created.toString());
+        WIRE_TIME.format(r.createdAt().truncatedTo(ChronoUnit.SECONDS)));
   }
 }

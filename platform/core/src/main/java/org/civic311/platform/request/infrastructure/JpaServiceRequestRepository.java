@@ -1,8 +1,8 @@
 package org.civic311.platform.request.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.request.domain.ServiceRequest;
@@ -11,8 +11,7 @@ import org.civic311.platform.request.domain.ServiceRequestRepository;
 
 @ApplicationScoped
 public class JpaServiceRequestRepository implements ServiceRequestRepository {
-  @PersistenceContext(unitName = "civic311")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Override
   public Optional<ServiceRequest> find(ServiceRequestId id) {

@@ -1,5 +1,6 @@
 package org.civic311.platform.shared.api;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -24,11 +25,26 @@ public class ConstraintViolationExceptionMapper
         .toResponse();
   }
 
-  /** The last node of the path: {@code submit.payload.description} becomes {@code description}. */
+  /**
+   * The field as the client spelled it: the last node of the path ({@code submit.payload.x} becomes
+   * {@code x}), renamed by its {@code @JsonbProperty} when it has one.
+   */
   private static String field(ConstraintViolation<?> violation) {
     String name = "";
     for (Path.Node node : violation.getPropertyPath()) {
       name = node.getName() == null ? name : node.getName();
+    }
+    Object bean = violation.getLeafBean();
+    if (bean != null && !name.isEmpty()) {
+      try {
+        JsonbProperty wire =
+            bean.getClass().getDeclaredField(name).getAnnotation(JsonbProperty.class);
+        if (wire != null) {
+          return wire.value();
+        }
+      } catch (NoSuchFieldException notAField) {
+        // a parameter or a getter: keep the Java name
+      }
     }
     return name;
   }

@@ -1,7 +1,6 @@
 package org.civic311.platform.shared.api;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -13,7 +12,6 @@ import java.util.List;
 public record Problem(
     String type, String title, int status, String detail, List<FieldError> errors) {
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   /** One field and what is wrong with it. */
   public record FieldError(String field, String message) {}
@@ -33,6 +31,6 @@ public record Problem(
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
 }

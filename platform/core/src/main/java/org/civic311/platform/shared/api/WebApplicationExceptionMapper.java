@@ -37,7 +37,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       detail = status.getReasonPhrase();
     }
     Response.ResponseBuilder answer =
-        Response.status(status).type(Problem.MEDIA).entity(Problem.of(status, detail));
+        Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail));
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
       answer.header(HttpHeaders.ALLOW, allow);

@@ -10,14 +10,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.net.ConnectException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civic311.platform.shared.application.DatabaseUnavailableException;
+import org.civic311.platform.shared.application.SchemaMigrated;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -55,12 +55,16 @@ public class SchemaMigrator {
   private volatile Duration pause = FIRST_PAUSE;
   private volatile ScheduledFuture<?> retry;
 
-  // A singleton's lifecycle callback runs in a container transaction unless the method itself
-  // says otherwise; the class-level attribute does not cover it.
+  /**
+   * Schedules the first attempt at once. The work runs as a managed task, not in this callback:
+   * connections obtained inside the start-up bean's invocation are not enlisted in the JTA
+   * transactions that the start-up work (the demo seed) opens, and a transaction-local city setting
+   * would be lost.
+   */
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
-    attempt();
+    retry = scheduler.schedule(this::attempt, 0, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -87,7 +91,7 @@ public class SchemaMigrator {
       detail = "schema at version " + version + " (" + result.migrationsExecuted + " applied now)";
       LOG.info("Database " + database.displayUrl() + ": " + detail);
     } catch (RuntimeException e) {
-      if (isUnreachable(e)) {
+      if (DatabaseUnavailableException.isUnreachable(e)) {
         detail =
             "database "
                 + database.displayUrl()
@@ -130,20 +134,6 @@ public class SchemaMigrator {
         .placeholders(Map.of("app_role", database.appUser()))
         .connectRetries(0)
         .load();
-  }
-
-  private static boolean isUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException) {
-        return true;
-      }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -2,11 +2,11 @@ package org.civic311.platform.shared.infrastructure;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -32,8 +32,7 @@ import org.civic311.platform.shared.domain.TenantOwned;
 public class TenantTransactionInterceptor {
   static final String BIND_SQL = "select set_config('app.tenant_id', ?, true)";
 
-  @PersistenceContext(unitName = "civic311")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -48,6 +47,12 @@ public class TenantTransactionInterceptor {
       // and keeps this connection for every statement of the unit of work). The connection
       // belongs to EclipseLink: it is not closed here.
       Connection connection = em.unwrap(Connection.class);
+      if (connection.getAutoCommit()) {
+        // Not enlisted: a transaction-local setting would vanish with this statement.
+        throw new IllegalStateException(
+            "The connection is not enlisted in the JTA transaction; run background work through"
+                + " Transactions.inNewTransaction");
+      }
       try (PreparedStatement statement = connection.prepareStatement(BIND_SQL)) {
         statement.setString(1, tenant.toString());
         statement.execute();

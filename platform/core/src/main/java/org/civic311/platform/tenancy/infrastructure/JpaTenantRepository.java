@@ -1,18 +1,20 @@
 package org.civic311.platform.tenancy.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.shared.domain.TenantId;
 import org.civic311.platform.tenancy.domain.Tenant;
 import org.civic311.platform.tenancy.domain.TenantRepository;
 
+/** Cities are global: reads and writes run in a plain (not city-bound) transaction. */
 @ApplicationScoped
+@Transactional
 public class JpaTenantRepository implements TenantRepository {
-  @PersistenceContext(unitName = "civic311")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Override
   public List<Tenant> all() {

@@ -1,4 +1,4 @@
-package org.civic311.platform.shared.infrastructure;
+package org.civic311.platform.shared.application;
 
 /**
  * Fired once, after Flyway brought the schema up to date. Start-up work that needs the database

@@ -1,0 +1,79 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.civic311.admin.provider.demo.CategoryCsv;
+import org.civic311.it.support.PlatformIT;
+import org.junit.jupiter.api.Test;
+
+/** The demo seed (on in the tests, as in the README's first command) serves both demo cities. */
+class DemoCitiesIT extends PlatformIT {
+
+  @Test
+  void bothDemoCitiesAreListedWithTheirJurisdictionAndTimeZone() {
+    api()
+        .get("api/v1/cities")
+        .then()
+        .statusCode(200)
+        .body("find { it.slug == 'lethbridge' }.jurisdiction_id", equalTo("lethbridge.ca"))
+        .body("find { it.slug == 'lethbridge' }.time_zone", equalTo("America/Edmonton"))
+        .body("find { it.slug == 'calgary' }.jurisdiction_id", equalTo("calgary.ca"))
+        .body("find { it.slug == 'calgary' }.time_zone", equalTo("America/Edmonton"));
+  }
+
+  @Test
+  void lethbridgeServesItsWholeCatalogueIncludingLargeItemCollection() throws Exception {
+    List<String> codes =
+        api()
+            .get("api/v1/cities/lethbridge/service-categories")
+            .then()
+            .statusCode(200)
+            .body("name", hasItem("Large Item Collection"))
+            .extract()
+            .jsonPath()
+            .getList("code");
+    assertThat(codes).containsExactlyInAnyOrderElementsOf(csvCodes("lethbridge"));
+  }
+
+  @Test
+  void calgaryServesItsWholeCatalogueIncludingPotholes() throws Exception {
+    List<String> codes =
+        api()
+            .get("api/v1/cities/calgary/service-categories")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("code");
+    assertThat(codes).contains("pothole").containsExactlyInAnyOrderElementsOf(csvCodes("calgary"));
+  }
+
+  @Test
+  void demoCitiesHaveSampleRequests() {
+    List<Object> requests =
+        api()
+            .get("api/v1/cities/calgary/service-requests?limit=500")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(40);
+  }
+
+  private static List<String> csvCodes(String slug) throws Exception {
+    try (var reader =
+        new InputStreamReader(
+            DemoCitiesIT.class
+                .getClassLoader()
+                .getResourceAsStream("demo/" + slug + "/categories.csv"),
+            StandardCharsets.UTF_8)) {
+      return CategoryCsv.read(reader).stream().map(CategoryCsv.Row::code).toList();
+    }
+  }
+}

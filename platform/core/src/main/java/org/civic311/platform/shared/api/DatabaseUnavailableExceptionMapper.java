@@ -1,0 +1,31 @@
+package org.civic311.platform.shared.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+import org.civic311.platform.shared.application.DatabaseUnavailableException;
+
+/** The database is away: 503 with a hint to retry, and one log line, not a stack trace. */
+@Provider
+public class DatabaseUnavailableExceptionMapper
+    implements ExceptionMapper<DatabaseUnavailableException> {
+  private static final Logger LOG =
+      Logger.getLogger(DatabaseUnavailableExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(DatabaseUnavailableException exception) {
+    LOG.warning("Refused a request, database unavailable: " + exception.getMessage());
+    return unavailable();
+  }
+
+  static Response unavailable() {
+    return Response.fromResponse(
+            Problem.of(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "The service is starting or its database is unavailable; try again shortly.")
+                .toResponse())
+        .header("Retry-After", "10")
+        .build();
+  }
+}
