@@ -66,6 +66,33 @@ class DemoCitiesIT extends PlatformIT {
     assertThat(requests).hasSizeGreaterThanOrEqualTo(40);
   }
 
+  @Test
+  void timestampsCarrySecondsAndAnOffsetButNoFraction() {
+    List<String> times =
+        api()
+            .get("api/v1/cities/lethbridge/service-requests?limit=500")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("requested_datetime");
+    assertThat(times)
+        .isNotEmpty()
+        .allMatch(t -> t.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)"));
+  }
+
+  @Test
+  void aRequestIsWrittenWithItsIdFirst() {
+    String body =
+        api()
+            .get("api/v1/cities/lethbridge/service-requests?limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(body).startsWith("[{\"service_request_id\"");
+  }
+
   private static List<String> csvCodes(String slug) throws Exception {
     try (var reader =
         new InputStreamReader(

@@ -7,16 +7,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.civic311.platform.request.application.RequestSummary;
 
-@JsonbPropertyOrder({
-  "service_request_id",
-  "service_code",
-  "service_name",
+@JsonbPropertyOrder({ // Java names: JSON-B orders by property, not by wire name
+  "id",
+  "serviceCode",
+  "serviceName",
   "description",
   "status",
   "lat",
-  "long",
+  "lon",
   "address",
-  "requested_datetime"
+  "requestedAt"
 })
 public record ServiceRequestView(
     @JsonbProperty("service_request_id") String id,

@@ -29,9 +29,13 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
  * database is away; built here, the application deploys, readiness says why it is not ready, and
  * the first use after the database appears builds the unit.
  *
- * <p>The descriptor is {@value #DESCRIPTOR}, a name the container does not scan. Its units are JTA
- * units on {@link Database#DATASOURCE}; each transaction gets one EntityManager that joins it and
- * is closed when it ends.
+ * <p>The descriptor is {@value #DESCRIPTOR}, a name the container does not scan. Its unit is a JTA
+ * unit on {@link Database#DATASOURCE}. What is injected is one proxy that, like a container-managed
+ * EntityManager, stands for "the EntityManager of the current transaction": the first use in a JTA
+ * transaction creates one that joins it, and later uses in the same transaction get the same one.
+ * It is dropped with the transaction (EclipseLink releases its unit of work and connection at
+ * completion; closing it from a synchronization could run before EclipseLink's own completion).
+ * Used outside a transaction it refuses.
  */
 @ApplicationScoped
 public class EntityManagers {

@@ -91,6 +91,9 @@ public class CityRequestFilter extends HttpFilter {
   private static void refuse(HttpServletResponse response, Response.Status status, String detail)
       throws IOException {
     response.setStatus(status.getStatusCode());
+    if (status == Response.Status.SERVICE_UNAVAILABLE) {
+      response.setHeader("Retry-After", "10");
+    }
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JSON.toJson(Problem.of(status, detail)));

@@ -6,7 +6,7 @@ import java.util.List;
 import org.civic311.platform.tenancy.application.CityProfile;
 
 /** A city as the public sees it. */
-@JsonbPropertyOrder({"slug", "name", "jurisdiction_id", "time_zone", "locales"})
+@JsonbPropertyOrder({"slug", "name", "jurisdictionId", "timeZone", "locales"})
 public record CityView(
     String slug,
     String name,

@@ -18,10 +18,10 @@ import org.civic311.platform.tenancy.domain.TenantRepository;
 /**
  * The one place where a city is resolved from what a caller sent: a URL slug, an Open311
  * jurisdiction id or a host name. Cities change rarely and every request asks, so the directory
- * keeps an immutable snapshot that is reloaded after {@link #TTL}, at once after a change made
- * through this deployment ({@link #invalidate()}), and on a miss at most every {@link #MISS_RELOAD}
- * (a city registered by another instance is found at once, while unknown names cannot make every
- * request read the table).
+ * keeps an immutable snapshot that is reloaded after {@link #TTL} or at once after a change made
+ * through this deployment ({@link #invalidate()}). A miss asks the table for that one key (an
+ * indexed read, no dearer than the request itself), so a city registered by another instance is
+ * found at once.
  */
 @ApplicationScoped
 public class TenantDirectory {
