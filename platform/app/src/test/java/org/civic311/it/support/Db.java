@@ -30,6 +30,39 @@ public final class Db {
   /** A city made for one test, with a unique slug. */
   public record TestCity(UUID id, String slug, String jurisdictionId) {}
 
+  /** A city that exists already (a demo city), by its slug. */
+  public static TestCity city(String slug) throws SQLException {
+    try (Connection c = asOwner();
+        PreparedStatement find =
+            c.prepareStatement("select id, jurisdiction_id from tenant where slug = ?")) {
+      find.setString(1, slug);
+      try (ResultSet rs = find.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no city " + slug);
+        }
+        return new TestCity(rs.getObject(1, UUID.class), slug, rs.getString(2));
+      }
+    }
+  }
+
+  /** Rows of {@code table} that belong to one request of {@code city}. */
+  public static long countFor(TestCity city, String table, String requestId) throws SQLException {
+    try (Connection c = asOwner()) {
+      c.setAutoCommit(false);
+      bind(c, city);
+      try (PreparedStatement count =
+          c.prepareStatement("select count(*) from " + table + " where request_id = ?")) {
+        count.setObject(1, UUID.fromString(requestId));
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          long n = rs.getLong(1);
+          c.commit();
+          return n;
+        }
+      }
+    }
+  }
+
   public static TestCity createCity(String prefix) throws SQLException {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     TestCity city =

@@ -31,9 +31,24 @@ public abstract class PlatformIT {
         WebArchive.class, new File(System.getProperty("civic311.it.war", "target/civic311.war")));
   }
 
+  /** Set once readiness timed out: later tests fail at once instead of waiting again. */
+  private static volatile String notReady;
+
   @BeforeEach
   void awaitReady() {
+    if (notReady != null) {
+      throw new IllegalStateException(notReady);
+    }
     HttpClient http = HttpClient.newHttpClient();
+    try {
+      awaitReady(http);
+    } catch (RuntimeException e) {
+      notReady = "The deployment never became ready (see Payara's log): " + e.getMessage();
+      throw e;
+    }
+  }
+
+  private static void awaitReady(HttpClient http) {
     await("/health/ready answers 200")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(250))

@@ -4,7 +4,10 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** One demo city as described in {@code demo/cities.json}; its catalogue is beside it as CSV. */
+/**
+ * One demo city as described in {@code demo/cities.json}; its catalogue is beside it as CSV. The
+ * Open311 key is printed in the README (demo only).
+ */
 public record DemoCity(
     String slug,
     @JsonbProperty("jurisdiction_id") String jurisdictionId,
@@ -12,7 +15,8 @@ public record DemoCity(
     @JsonbProperty("time_zone") String timeZone,
     List<String> locales,
     Centre centre,
-    @JsonbProperty("sample_requests") int sampleRequests) {
+    @JsonbProperty("sample_requests") int sampleRequests,
+    @JsonbProperty("open311_demo_key") String open311DemoKey) {
 
   /** The point sample requests are scattered around. */
   public record Centre(BigDecimal lat, @JsonbProperty("long") BigDecimal lon) {}

@@ -25,6 +25,7 @@ import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.SchemaMigrated;
 import org.civic311.platform.shared.application.Transactions;
+import org.civic311.platform.tenancy.application.ApiKeys;
 import org.civic311.platform.tenancy.application.CityProfile;
 import org.civic311.platform.tenancy.application.NewCity;
 import org.civic311.platform.tenancy.application.TenantDirectory;
@@ -48,6 +49,11 @@ public class DemoSeeder {
     "Seen this morning on the way to school.",
   };
 
+  /** Roughly Calgary's channel mix: phone first, then web and the apps. */
+  private static final String[] CHANNELS = {
+    "phone", "web", "phone", "mobile_app", "phone", "open311", "phone", "web", "chat", "phone"
+  };
+
   @Inject
   @ConfigProperty(name = "civic311.demo.enabled", defaultValue = "false")
   boolean enabled;
@@ -57,6 +63,7 @@ public class DemoSeeder {
   @Inject CatalogueService catalogue;
   @Inject RequestIntakeService intake;
   @Inject Transactions transactions;
+  @Inject ApiKeys apiKeys;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -111,6 +118,7 @@ public class DemoSeeder {
   }
 
   private void fill(DemoCity city, List<CategoryCsv.Row> rows) {
+    apiKeys.register("Demo key (printed in the README)", city.open311DemoKey());
     for (CategoryCsv.Row row : rows) {
       catalogue.define(row.code(), row.name(), row.group(), row.keywords(), row.description());
     }
@@ -124,7 +132,8 @@ public class DemoSeeder {
               category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
               jitter(city.centre().lat(), random),
               jitter(city.centre().lon(), random),
-              null));
+              null,
+              CHANNELS[i % CHANNELS.length]));
     }
   }
 

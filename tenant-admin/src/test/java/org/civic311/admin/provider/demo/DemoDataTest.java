@@ -22,6 +22,8 @@ class DemoDataTest {
         .containsExactly("lethbridge.ca", "calgary.ca");
     assertThat(cities).extracting(DemoCity::timeZone).containsOnly("America/Edmonton");
     assertThat(cities).allSatisfy(c -> assertThat(c.sampleRequests()).isPositive());
+    assertThat(cities)
+        .allSatisfy(c -> assertThat(c.open311DemoKey()).hasSizeGreaterThanOrEqualTo(16));
   }
 
   @Test

@@ -13,10 +13,14 @@ import org.civic311.platform.request.application.RequestSummary;
   "serviceName",
   "description",
   "status",
+  "stage",
+  "channel",
   "lat",
   "lon",
   "address",
-  "requestedAt"
+  "parentId",
+  "requestedAt",
+  "updatedAt"
 })
 public record ServiceRequestView(
     @JsonbProperty("service_request_id") String id,
@@ -24,10 +28,14 @@ public record ServiceRequestView(
     @JsonbProperty("service_name") String serviceName,
     String description,
     String status,
+    String stage,
+    String channel,
     BigDecimal lat,
     @JsonbProperty("long") BigDecimal lon,
     String address,
-    @JsonbProperty("requested_datetime") String requestedAt) {
+    @JsonbProperty("parent_service_request_id") String parentId,
+    @JsonbProperty("requested_datetime") String requestedAt,
+    @JsonbProperty("updated_datetime") String updatedAt) {
 
   private static final DateTimeFormatter WIRE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
@@ -39,10 +47,14 @@ public record ServiceRequestView(
         r.categoryCode(),
         r.categoryName(),
         r.description(),
-        r.status(),
+        r.status().wireName(),
+        r.status().stage(),
+        r.channel(),
         r.latitude(),
         r.longitude(),
         r.address(),
-        WIRE_TIME.format(r.createdAt().truncatedTo(ChronoUnit.SECONDS)));
+        r.parentId(),
+        WIRE_TIME.format(r.createdAt().truncatedTo(ChronoUnit.SECONDS)),
+        WIRE_TIME.format(r.updatedAt().truncatedTo(ChronoUnit.SECONDS)));
   }
 }

@@ -17,9 +17,10 @@ public record SubmitServiceRequestPayload(
     BigDecimal lat,
     @JsonbProperty("long") BigDecimal lon,
     @JsonbProperty("address_string") @Size(max = 500, message = "at most 500 characters")
-        String addressString) {
+        String addressString,
+    @Size(max = 20, message = "at most 20 characters") String channel) {
 
   SubmitServiceRequest toCommand() {
-    return new SubmitServiceRequest(serviceCode, description, lat, lon, addressString);
+    return new SubmitServiceRequest(serviceCode, description, lat, lon, addressString, channel);
   }
 }

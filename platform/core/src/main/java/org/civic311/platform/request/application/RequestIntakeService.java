@@ -3,27 +3,34 @@ package org.civic311.platform.request.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.domain.Channel;
 import org.civic311.platform.request.domain.Location;
+import org.civic311.platform.request.domain.RequestChange;
+import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
+import org.civic311.platform.request.domain.ServiceRequestStatus;
 import org.civic311.platform.shared.application.TenantTransactional;
 
 /**
- * Takes in the current city's service requests, from every channel. The Open311 issue adds the
- * lifecycle, history and outbox; every channel keeps calling this one service.
+ * Takes in and finds the current city's service requests, for every channel: the native API,
+ * Open311 and, later, the portal and the agent console all call this one service. Every creation
+ * writes its history entry and outbox event in the same transaction.
  */
 @ApplicationScoped
 public class RequestIntakeService {
-  public static final int MAX_LIST = 500;
+  public static final int MAX_LIST = 1000;
 
   @Inject ServiceRequestRepository requests;
   @Inject CatalogueService catalogue;
@@ -46,34 +53,118 @@ public class RequestIntakeService {
                         "service_code: '"
                             + submission.categoryCode()
                             + "' is not in this city's catalogue"));
+    Channel channel =
+        submission.channel() == null || submission.channel().isBlank()
+            ? Channel.WEB
+            : Channel.fromWire(submission.channel())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "channel: '" + submission.channel() + "' is not a channel"));
     Location location =
         Location.of(submission.latitude(), submission.longitude(), submission.address());
     ServiceRequest request =
         ServiceRequest.receive(
-            UUID.fromString(category.id()), submission.description(), location, clock);
+            UUID.fromString(category.id()), submission.description(), location, channel, clock);
     requests.add(request);
+    RequestChange created = request.creation(request.channel().wireName());
+    requests.record(created, OutboxPayloads.of(created, category.code()));
     return RequestSummary.of(request, category.code(), category.name());
   }
 
   @TenantTransactional
   public Optional<RequestSummary> find(String id) {
-    return ServiceRequestId.parse(id).flatMap(requests::find).map(r -> summarise(r, categories()));
+    return ServiceRequestId.parse(id)
+        .flatMap(requests::find)
+        .map(r -> summarise(r, categoriesById()));
   }
 
   @TenantTransactional
   public List<RequestSummary> newest(int limit) {
-    Map<String, CategorySummary> byId = categories();
-    return requests.newest(Math.min(Math.max(limit, 1), MAX_LIST)).stream()
-        .map(r -> summarise(r, byId))
-        .toList();
+    return search(new SearchRequests(List.of(), Set.of(), Set.of(), null, null, 0, limit));
   }
 
-  private Map<String, CategorySummary> categories() {
+  /** Searches the current city's requests. Unknown category codes and statuses match nothing. */
+  @TenantTransactional
+  public List<RequestSummary> search(SearchRequests search) {
+    Map<String, CategorySummary> byId = categoriesById();
+    Map<String, CategorySummary> byCode =
+        byId.values().stream()
+            .collect(Collectors.toMap(CategorySummary::code, Function.identity()));
+    Set<UUID> categories =
+        search.categoryCodes().stream()
+            .map(byCode::get)
+            .filter(c -> c != null)
+            .map(c -> UUID.fromString(c.id()))
+            .collect(Collectors.toSet());
+    if (!search.categoryCodes().isEmpty() && categories.isEmpty()) {
+      return List.of();
+    }
+    Set<ServiceRequestStatus> statuses = statuses(search.statuses());
+    if (!search.statuses().isEmpty() && statuses.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids =
+        search.ids().stream()
+            .map(ServiceRequestId::parse)
+            .flatMap(Optional::stream)
+            .map(ServiceRequestId::value)
+            .toList();
+    if (!search.ids().isEmpty() && ids.isEmpty()) {
+      return List.of();
+    }
+    RequestQuery query =
+        new RequestQuery(
+            ids,
+            categories,
+            statuses,
+            search.from(),
+            search.to(),
+            search.offset(),
+            Math.min(Math.max(search.limit(), 1), MAX_LIST));
+    return requests.search(query).stream().map(r -> summarise(r, byId)).toList();
+  }
+
+  /** The public history (internal notes included; the edge decides who sees them). */
+  @TenantTransactional
+  public List<HistoryView> history(String id) {
+    return ServiceRequestId.parse(id)
+        .map(
+            rid ->
+                requests.history(rid).stream()
+                    .map(
+                        h ->
+                            new HistoryView(
+                                h.seq(),
+                                h.at(),
+                                h.status().wireName(),
+                                h.actor(),
+                                h.publicNote(),
+                                h.internalNote()))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  /** {@code open} and {@code closed} (Open311) or a detailed status such as {@code in_progress}. */
+  static Set<ServiceRequestStatus> statuses(Set<String> names) {
+    Set<ServiceRequestStatus> statuses = EnumSet.noneOf(ServiceRequestStatus.class);
+    for (String name : names) {
+      for (ServiceRequestStatus s : ServiceRequestStatus.values()) {
+        if (s.open311().equals(name)) {
+          statuses.add(s);
+        }
+      }
+      ServiceRequestStatus.fromWire(name).ifPresent(statuses::add);
+    }
+    return statuses;
+  }
+
+  Map<String, CategorySummary> categoriesById() {
     return catalogue.allCategories().stream()
         .collect(Collectors.toMap(CategorySummary::id, Function.identity()));
   }
 
-  private static RequestSummary summarise(ServiceRequest r, Map<String, CategorySummary> byId) {
+  static RequestSummary summarise(ServiceRequest r, Map<String, CategorySummary> byId) {
     CategorySummary c = byId.get(r.categoryId().toString());
     return RequestSummary.of(r, c == null ? null : c.code(), c == null ? null : c.name());
   }

@@ -3,6 +3,7 @@ package org.civic311.platform.request.application;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.civic311.platform.request.domain.ServiceRequest;
+import org.civic311.platform.request.domain.ServiceRequestStatus;
 
 /** A request as the edge sees it. */
 public record RequestSummary(
@@ -13,8 +14,11 @@ public record RequestSummary(
     BigDecimal latitude,
     BigDecimal longitude,
     String address,
-    String status,
-    OffsetDateTime createdAt) {
+    ServiceRequestStatus status,
+    String channel,
+    String parentId,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
 
   static RequestSummary of(ServiceRequest r, String categoryCode, String categoryName) {
     return new RequestSummary(
@@ -25,7 +29,10 @@ public record RequestSummary(
         r.location().latitude().orElse(null),
         r.location().longitude().orElse(null),
         r.location().address().orElse(null),
-        r.status().name().toLowerCase(java.util.Locale.ROOT),
-        r.createdAt());
+        r.status(),
+        r.channel().wireName(),
+        r.parent().map(p -> p.value().toString()).orElse(null),
+        r.createdAt(),
+        r.updatedAt());
   }
 }

@@ -2,10 +2,15 @@ package org.civic311.platform.request.application;
 
 import java.math.BigDecimal;
 
-/** A resident's new request, as any channel hands it in. */
+/**
+ * A resident's new request, as any channel hands it in. {@code channel} is a wire name ({@code
+ * phone}, {@code web}, {@code mobile_app}, {@code open311}, {@code chat}, {@code email}, {@code
+ * counter}); empty means web.
+ */
 public record SubmitServiceRequest(
     String categoryCode,
     String description,
     BigDecimal latitude,
     BigDecimal longitude,
-    String address) {}
+    String address,
+    String channel) {}

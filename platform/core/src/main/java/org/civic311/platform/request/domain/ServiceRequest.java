@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,10 @@ import org.civic311.platform.shared.domain.TenantOwned;
 
 /**
  * A resident's request for a city service, owned by one city. It refers to its category by id
- * (another aggregate) and changes state only through its own methods.
+ * (another aggregate) and changes state only through its own methods, each of which returns the
+ * {@link RequestChange} to record (history and outbox). Guarantees: a transition follows {@link
+ * ServiceRequestStatus#canMoveTo}; a duplicate names an existing parent other than itself; the
+ * event counter grows by one per change; notes are at most 4,000 characters.
  */
 @Entity
 @Table(name = "service_request")
@@ -27,7 +31,6 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "category_id", nullable = false)
   private UUID categoryId;
 
-  @Column(nullable = false)
   private String description;
 
   @Embedded private Location location;
@@ -39,24 +42,125 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Channel channel;
+
+  // A String, not a UUID: EclipseLink 4.0.7's UUID converter fails on a NULL column value.
+  @Column(name = "parent_id")
+  private String parentId;
+
+  @Column(name = "last_seq", nullable = false)
+  private int lastSeq;
+
+  @Version private long version;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
-      UUID categoryId, String description, Location location, Clock clock) {
-    if (description == null || description.isBlank()) {
-      throw new IllegalArgumentException("description: is required");
-    }
-    if (description.length() > MAX_DESCRIPTION) {
+      UUID categoryId, String description, Location location, Channel channel, Clock clock) {
+    if (description != null && description.length() > MAX_DESCRIPTION) {
       throw new IllegalArgumentException("description: at most " + MAX_DESCRIPTION + " characters");
     }
     ServiceRequest request = new ServiceRequest();
     request.id = UUID.randomUUID();
     request.categoryId = categoryId;
-    request.description = description.strip();
+    request.description = description == null || description.isBlank() ? null : description.strip();
     request.location = location;
     request.status = ServiceRequestStatus.RECEIVED;
     request.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    request.updatedAt = request.createdAt;
+    request.channel = channel == null ? Channel.WEB : channel;
+    request.lastSeq = 1;
     return request;
+  }
+
+  /** The change that records this request's creation (sequence 1). */
+  public RequestChange creation(String actor) {
+    return new RequestChange(id(), 1, "created", null, status, actor, null, null, createdAt);
+  }
+
+  /**
+   * Moves the request to {@code next}. The same status again is allowed only to add a note.
+   *
+   * @throws IllegalArgumentException ({@code status: ...}) when the lifecycle does not allow it
+   */
+  public RequestChange changeStatus(
+      ServiceRequestStatus next,
+      String actor,
+      String publicNote,
+      String internalNote,
+      Clock clock) {
+    if (next == null) {
+      throw new IllegalArgumentException("status: is required");
+    }
+    if (next == ServiceRequestStatus.DUPLICATE) {
+      throw new IllegalArgumentException("status: a duplicate is marked with its parent request");
+    }
+    boolean noteOnly = next == status && publicNote != null && !publicNote.isBlank();
+    if (!noteOnly && !status.canMoveTo(next)) {
+      throw new IllegalArgumentException(
+          "status: cannot go from " + status.wireName() + " to " + next.wireName());
+    }
+    return record(
+        next, noteOnly ? "note" : "status_changed", actor, publicNote, internalNote, clock);
+  }
+
+  /** Marks this request as a duplicate of {@code parent}, which must be another request. */
+  public RequestChange markDuplicateOf(
+      ServiceRequest parent, String actor, String publicNote, Clock clock) {
+    if (parent == null || parent.id.equals(id)) {
+      throw new IllegalArgumentException("parent_service_request_id: must be another request");
+    }
+    if (!status.canMoveTo(ServiceRequestStatus.DUPLICATE)) {
+      throw new IllegalArgumentException(
+          "status: a " + status.wireName() + " request cannot become a duplicate");
+    }
+    parentId = parent.id.toString();
+    return record(ServiceRequestStatus.DUPLICATE, "duplicate", actor, publicNote, null, clock);
+  }
+
+  private RequestChange record(
+      ServiceRequestStatus next,
+      String type,
+      String actor,
+      String publicNote,
+      String internalNote,
+      Clock clock) {
+    ServiceRequestStatus previous = status;
+    status = next;
+    lastSeq++;
+    updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return new RequestChange(
+        id(),
+        lastSeq,
+        type,
+        previous,
+        next,
+        requireActor(actor),
+        note("public_note", publicNote),
+        note("internal_note", internalNote),
+        updatedAt);
+  }
+
+  private static String requireActor(String actor) {
+    if (actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("actor: is required");
+    }
+    return actor.strip();
+  }
+
+  private static String note(String field, String note) {
+    if (note == null || note.isBlank()) {
+      return null;
+    }
+    if (note.length() > MAX_DESCRIPTION) {
+      throw new IllegalArgumentException(field + ": at most " + MAX_DESCRIPTION + " characters");
+    }
+    return note.strip();
   }
 
   public ServiceRequestId id() {
@@ -81,5 +185,18 @@ public class ServiceRequest extends TenantOwned {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public java.util.Optional<ServiceRequestId> parent() {
+    return java.util.Optional.ofNullable(parentId)
+        .map(p -> new ServiceRequestId(UUID.fromString(p)));
   }
 }

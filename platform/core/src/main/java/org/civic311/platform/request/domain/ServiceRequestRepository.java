@@ -10,4 +10,12 @@ public interface ServiceRequestRepository {
   List<ServiceRequest> newest(int limit);
 
   void add(ServiceRequest request);
+
+  /** Requests matching {@code query}, newest first. */
+  List<ServiceRequest> search(RequestQuery query);
+
+  /** Records a change: its history entry and its outbox event. */
+  void record(RequestChange change, String outboxPayload);
+
+  List<RequestHistoryEntry> history(ServiceRequestId id);
 }

@@ -3,8 +3,15 @@ package org.civic311.platform.request.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.civic311.platform.request.domain.OutboxEvent;
+import org.civic311.platform.request.domain.RequestChange;
+import org.civic311.platform.request.domain.RequestHistoryEntry;
+import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
@@ -29,5 +36,51 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   @Override
   public void add(ServiceRequest request) {
     em.persist(request);
+  }
+
+  @Override
+  public List<ServiceRequest> search(RequestQuery query) {
+    StringBuilder jpql = new StringBuilder("select r from ServiceRequest r where 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    if (!query.ids().isEmpty()) {
+      jpql.append(" and r.id in :ids");
+      parameters.put("ids", query.ids());
+    } else {
+      if (!query.categoryIds().isEmpty()) {
+        jpql.append(" and r.categoryId in :categories");
+        parameters.put("categories", query.categoryIds());
+      }
+      if (!query.statuses().isEmpty()) {
+        jpql.append(" and r.status in :statuses");
+        parameters.put("statuses", query.statuses());
+      }
+      if (query.from() != null) {
+        jpql.append(" and r.createdAt >= :from");
+        parameters.put("from", query.from());
+      }
+      if (query.to() != null) {
+        jpql.append(" and r.createdAt <= :to");
+        parameters.put("to", query.to());
+      }
+    }
+    jpql.append(" order by r.createdAt desc, r.id");
+    TypedQuery<ServiceRequest> typed = em.createQuery(jpql.toString(), ServiceRequest.class);
+    parameters.forEach(typed::setParameter);
+    return typed.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+  }
+
+  @Override
+  public void record(RequestChange change, String outboxPayload) {
+    em.persist(RequestHistoryEntry.of(change));
+    em.persist(OutboxEvent.of(change, outboxPayload));
+  }
+
+  @Override
+  public List<RequestHistoryEntry> history(ServiceRequestId id) {
+    return em.createQuery(
+            "select h from RequestHistoryEntry h where h.requestId = :id order by h.seq",
+            RequestHistoryEntry.class)
+        .setParameter("id", id.value())
+        .getResultList();
   }
 }

@@ -1,6 +1,8 @@
 package org.civic311.platform.shared.api;
 
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
@@ -13,18 +15,20 @@ public class DatabaseUnavailableExceptionMapper
   private static final Logger LOG =
       Logger.getLogger(DatabaseUnavailableExceptionMapper.class.getName());
 
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(DatabaseUnavailableException exception) {
     LOG.warning("Refused a request, database unavailable: " + exception.getMessage());
-    return unavailable();
+    return unavailable(uri);
   }
 
-  static Response unavailable() {
+  static Response unavailable(UriInfo uri) {
     return Response.fromResponse(
-            Problem.of(
-                    Response.Status.SERVICE_UNAVAILABLE,
-                    "The service is starting or its database is unavailable; try again shortly.")
-                .toResponse())
+            EdgeErrors.respond(
+                uri,
+                Response.Status.SERVICE_UNAVAILABLE,
+                "The service is starting or its database is unavailable; try again shortly."))
         .header("Retry-After", "10")
         .build();
   }

@@ -1,6 +1,8 @@
 package org.civic311.platform.shared.api;
 
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -15,17 +17,19 @@ import java.util.logging.Logger;
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
 
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(Throwable exception) {
-    return incident(exception);
+    return incident(uri, exception);
   }
 
-  static Response incident(Throwable exception) {
+  static Response incident(UriInfo uri, Throwable exception) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Incident " + incident, exception);
-    return Problem.of(
-            Response.Status.INTERNAL_SERVER_ERROR,
-            "Something went wrong on our side. Quote incident " + incident + " when reporting it.")
-        .toResponse();
+    return EdgeErrors.respond(
+        uri,
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. Quote incident " + incident + " when reporting it.");
   }
 }

@@ -4,8 +4,10 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -15,6 +17,8 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response original = exception.getResponse();
@@ -32,12 +36,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     } else if (status.getStatusCode() == 400) {
       detail = "The request body or parameters could not be read.";
     } else if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
-      return UnhandledExceptionMapper.incident(exception);
+      return UnhandledExceptionMapper.incident(uri, exception);
     } else {
       detail = status.getReasonPhrase();
     }
     Response.ResponseBuilder answer =
-        Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail));
+        Response.fromResponse(EdgeErrors.respond(uri, status, detail));
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
       answer.header(HttpHeaders.ALLOW, allow);

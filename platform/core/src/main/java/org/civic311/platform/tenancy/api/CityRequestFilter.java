@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Problem;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.tenancy.application.CityProfile;
@@ -31,13 +32,15 @@ import org.civic311.platform.tenancy.application.TenantDirectory;
  */
 @WebFilter(
     filterName = "CityRequestFilter",
-    urlPatterns = {"/api/v1/cities/*", "/c/*"})
+    urlPatterns = {"/api/v1/cities/*", "/c/*", "/open311/*"})
 public class CityRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(CityRequestFilter.class.getName());
   private static final Pattern CITY_PATH =
       Pattern.compile("^/(?:api/v1/cities|c)/([^/]+)(?:/.*)?$");
   private static final Jsonb JSON = JsonbBuilder.create();
+  private static final Pattern OPEN311_DISCOVERY =
+      Pattern.compile("^/open311/v2/discovery(\\.(xml|json))?$");
 
   @Inject transient TenantDirectory directory;
 
@@ -46,6 +49,10 @@ public class CityRequestFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/open311/")) {
+      open311(path, request, response, chain);
+      return;
+    }
     Matcher matcher = CITY_PATH.matcher(path);
     if (!matcher.matches()) {
       chain.doFilter(request, response);
@@ -74,9 +81,69 @@ public class CityRequestFilter extends HttpFilter {
           city.get().displayName() + " is not served at the moment; its data is kept.");
       return;
     }
+    runAs(city.get(), request, response, chain);
+  }
+
+  /**
+   * Open311: the city is the configured host name's, or the one named by {@code jurisdiction_id}
+   * (an empty parameter is an absent one); when both are there they must agree. Discovery needs no
+   * city. Errors use the standard's error list in the format the path asks for.
+   */
+  private void open311(
+      String path, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (OPEN311_DISCOVERY.matcher(path).matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Open311Wire.Format format = Open311Wire.formatOf(path);
+    String jurisdiction = request.getParameter("jurisdiction_id");
+    jurisdiction = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
+    Optional<CityProfile> city;
+    try {
+      Optional<CityProfile> byHost = directory.byHost(request.getServerName());
+      if (byHost.isPresent()) {
+        if (jurisdiction != null && !jurisdiction.equalsIgnoreCase(byHost.get().jurisdictionId())) {
+          refuse311(
+              response,
+              400,
+              format,
+              "jurisdiction_id '" + jurisdiction + "' does not match this host's jurisdiction.");
+          return;
+        }
+        city = byHost;
+      } else if (jurisdiction == null) {
+        refuse311(response, 400, format, "jurisdiction_id was not provided.");
+        return;
+      } else {
+        city = directory.byJurisdiction(jurisdiction);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "City directory unavailable: {0}", e.getMessage());
+      refuse311(
+          response,
+          503,
+          format,
+          "The service is starting or its database is unavailable; try again shortly.");
+      return;
+    }
+    if (city.isEmpty()) {
+      refuse311(response, 404, format, "jurisdiction_id '" + jurisdiction + "' was not found.");
+      return;
+    }
+    if (!city.get().active()) {
+      refuse311(response, 503, format, city.get().displayName() + " is not served at the moment.");
+      return;
+    }
+    runAs(city.get(), request, response, chain);
+  }
+
+  private static void runAs(
+      CityProfile city, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     try {
       CurrentTenant.callAs(
-          city.get().id(),
+          city.id(),
           () -> {
             chain.doFilter(request, response);
             return null;
@@ -86,6 +153,18 @@ public class CityRequestFilter extends HttpFilter {
     } catch (Exception e) {
       throw new ServletException(e);
     }
+  }
+
+  private static void refuse311(
+      HttpServletResponse response, int status, Open311Wire.Format format, String description)
+      throws IOException {
+    response.setStatus(status);
+    if (status == 503) {
+      response.setHeader("Retry-After", "10");
+    }
+    response.setContentType(format.mediaType());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(Open311Wire.errorBody(status, format, description));
   }
 
   private static void refuse(HttpServletResponse response, Response.Status status, String detail)

@@ -1,0 +1,461 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.civic311.it.support.Db;
+import org.civic311.it.support.Db.TestCity;
+import org.civic311.it.support.PlatformIT;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Open311 GeoReport v2 as a third-party app sees it, against the demo cities: every endpoint in XML
+ * and JSON, the standard's errors, and one city's ids and keys doing nothing in the other.
+ */
+class Open311IT extends PlatformIT {
+  static final String LETHBRIDGE_KEY = "demo-lethbridge-open311-key";
+  static final String CALGARY_KEY = "demo-calgary-open311-key";
+  static final String W3_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)";
+
+  private RequestSpecification open311() {
+    return api().basePath("open311/v2");
+  }
+
+  private Response post(String format, Object... fields) {
+    RequestSpecification spec =
+        open311().contentType("application/x-www-form-urlencoded; charset=utf-8");
+    for (int i = 0; i < fields.length; i += 2) {
+      spec = spec.formParam((String) fields[i], fields[i + 1]);
+    }
+    return spec.post("requests." + format);
+  }
+
+  private String created(String jurisdiction, String key, String code) {
+    return post(
+            "json",
+            "jurisdiction_id",
+            jurisdiction,
+            "api_key",
+            key,
+            "service_code",
+            code,
+            "lat",
+            "49.6935",
+            "long",
+            "-112.8418",
+            "description",
+            "Reported through an app")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("[0].service_request_id");
+  }
+
+  @Test
+  void discoveryListsAProductionAndATestEndpointInBothFormats() {
+    open311()
+        .get("discovery.json")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/json"))
+        .body("endpoints.type", hasItem("production"))
+        .body("endpoints.type", hasItem("test"))
+        .body("endpoints[0].formats", hasItem("text/xml"));
+    String xml =
+        open311()
+            .get("discovery.xml")
+            .then()
+            .statusCode(200)
+            .contentType("text/xml; charset=utf-8")
+            .extract()
+            .asString();
+    assertThat(xml)
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><discovery>")
+        .contains("<endpoints><endpoint>")
+        .contains("<formats><format>text/xml</format>");
+  }
+
+  @Test
+  void servicesAreTheCitysCatalogueWithStringCodesAndRealBooleans() {
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("services.json")
+        .then()
+        .statusCode(200)
+        .body("service_code", hasItem("large-item-collection"))
+        .body("[0].metadata", equalTo(false))
+        .body("[0].type", equalTo("realtime"))
+        .body("[0].service_code", instanceOf(String.class));
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("services.xml")
+        .then()
+        .statusCode(200)
+        .contentType("text/xml; charset=utf-8")
+        .body("services.service.service_code", hasItem("pothole"))
+        .body("services.service.service_code", not(hasItem("large-item-collection")));
+  }
+
+  @Test
+  void aServiceDefinitionHasItsCodeAndItsAttributes() {
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("services/pothole.json")
+        .then()
+        .statusCode(200)
+        .body("service_code", equalTo("pothole"))
+        .body("attributes", hasSize(0));
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("services/no-such-thing.xml")
+        .then()
+        .statusCode(404)
+        .body("errors.error.code", equalTo("404"));
+  }
+
+  @Test
+  void theJurisdictionIsRequiredAndMustExist() {
+    open311()
+        .get("services.json")
+        .then()
+        .statusCode(400)
+        .body("[0].code", equalTo(400))
+        .body("[0].description", containsString("jurisdiction_id"));
+    open311()
+        .queryParam("jurisdiction_id", "")
+        .get("services.xml")
+        .then()
+        .statusCode(400)
+        .contentType("text/xml; charset=utf-8")
+        .body("errors.error.code", equalTo("400"));
+    open311()
+        .queryParam("jurisdiction_id", "atlantis.gov")
+        .get("services.json")
+        .then()
+        .statusCode(404)
+        .body("[0].description", containsString("atlantis.gov"));
+  }
+
+  @Test
+  void aRequestPostedWithTheCitysKeyCanBeFollowedInBothFormatsAndBothSpellings() throws Exception {
+    String id = created("lethbridge.ca", LETHBRIDGE_KEY, "large-item-collection");
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("requests/" + id + ".json")
+        .then()
+        .statusCode(200)
+        .body("[0].service_request_id", equalTo(id))
+        .body("[0].status", equalTo("open"))
+        .body("[0].service_code", equalTo("large-item-collection"))
+        .body("[0].requested_datetime", matchesPattern(W3_TIME))
+        .body("[0].lat", equalTo(49.6935f));
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("request/" + id + ".xml")
+        .then()
+        .statusCode(200)
+        .body("service_requests.request.service_request_id", equalTo(id));
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("tokens/" + id + ".json")
+        .then()
+        .statusCode(200)
+        .body("[0].service_request_id", equalTo(id));
+
+    TestCity lethbridge = Db.city("lethbridge");
+    assertThat(Db.countFor(lethbridge, "service_request_event", id)).as("history").isEqualTo(1);
+    assertThat(Db.countFor(lethbridge, "outbox_event", id)).as("outbox").isEqualTo(1);
+  }
+
+  @Test
+  void extensionsAddTheChannelAndTheHistory() {
+    String id = created("calgary.ca", CALGARY_KEY, "pothole");
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .queryParam("extensions", "true")
+        .get("requests/" + id + ".json")
+        .then()
+        .statusCode(200)
+        .body("[0].extended_attributes.channel", equalTo("open311"))
+        .body("[0].extended_attributes.duplicate", equalTo(false))
+        .body("[0].notes[0].status", equalTo("received"));
+  }
+
+  @Test
+  void postingNeedsTheCitysOwnKey() throws Exception {
+    TestCity lethbridge = Db.city("lethbridge");
+    long before = Db.count(lethbridge, "service_request");
+    post(
+            "json",
+            "jurisdiction_id",
+            "lethbridge.ca",
+            "service_code",
+            "large-item-collection",
+            "address_string",
+            "1 Main St")
+        .then()
+        .statusCode(403)
+        .body("[0].code", equalTo(403));
+    post(
+            "xml",
+            "jurisdiction_id",
+            "lethbridge.ca",
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "large-item-collection",
+            "address_string",
+            "1 Main St")
+        .then()
+        .statusCode(403)
+        .body("errors.error.code", equalTo("403"));
+    assertThat(Db.count(lethbridge, "service_request")).isEqualTo(before);
+  }
+
+  @Test
+  void badSubmissionsAreRefusedInTheStandardsFormatAndStoreNothing() throws Exception {
+    TestCity calgary = Db.city("calgary");
+    long before = Db.count(calgary, "service_request");
+    String j = "calgary.ca";
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "lat",
+            "north",
+            "long",
+            "-114")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("lat"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "lat",
+            "91",
+            "long",
+            "-114")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("lat"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "unicorn",
+            "address_string",
+            "1 Main St")
+        .then()
+        .statusCode(404)
+        .body("[0].description", containsString("unicorn"));
+    post("json", "jurisdiction_id", j, "api_key", CALGARY_KEY, "address_string", "1 Main St")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("service_code"));
+    post("json", "jurisdiction_id", j, "api_key", CALGARY_KEY, "service_code", "pothole")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("location"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "address_string",
+            "1 Main St",
+            "description",
+            "<script>alert(1)</script>")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("HTML"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "address_string",
+            "1 Main St",
+            "description",
+            "x".repeat(4001))
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("description"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "address_string",
+            "1 Main St",
+            "attribute[DEPTH]",
+            "12")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("attribute[DEPTH]"));
+    post(
+            "json",
+            "jurisdiction_id",
+            j,
+            "api_key",
+            CALGARY_KEY,
+            "service_code",
+            "pothole",
+            "address_string",
+            "1 Main St",
+            "email",
+            "not-an-address")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("email"));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("requests.json")
+        .then()
+        .statusCode(415)
+        .body("[0].code", equalTo(415));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .delete("requests.json")
+        .then()
+        .statusCode(405)
+        .body("[0].code", equalTo(405));
+    assertThat(Db.count(calgary, "service_request")).isEqualTo(before);
+  }
+
+  @Test
+  void oneCitysRequestIsNotFoundUnderAnotherJurisdiction() {
+    String id = created("lethbridge.ca", LETHBRIDGE_KEY, "large-item-collection");
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("requests/" + id + ".json")
+        .then()
+        .statusCode(404);
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .queryParam("service_request_id", id)
+        .get("requests.json")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+  }
+
+  @Test
+  void listsFilterByCodeStatusAndDateAndPage() {
+    String j = "calgary.ca";
+    created(j, CALGARY_KEY, "pothole");
+    created(j, CALGARY_KEY, "pothole");
+    created(j, CALGARY_KEY, "pothole");
+    List<String> codes =
+        open311()
+            .queryParam("jurisdiction_id", j)
+            .queryParam("service_code", "pothole")
+            .get("requests.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("service_code");
+    assertThat(codes).hasSizeGreaterThanOrEqualTo(3).containsOnly("pothole");
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("status", "closed")
+        .get("requests.json")
+        .then()
+        .statusCode(200)
+        .body("status", not(hasItem("open")));
+    List<String> page1 =
+        open311()
+            .queryParam("jurisdiction_id", j)
+            .queryParam("page_size", 2)
+            .queryParam("page", 1)
+            .get("requests.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("service_request_id");
+    List<String> page2 =
+        open311()
+            .queryParam("jurisdiction_id", j)
+            .queryParam("page_size", 2)
+            .queryParam("page", 2)
+            .get("requests.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("service_request_id");
+    assertThat(page1).hasSize(2).doesNotContainAnyElementsOf(page2);
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("start_date", "2000-01-01T00:00:00Z")
+        .queryParam("end_date", "2000-01-02T00:00:00Z")
+        .get("requests.json")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("start_date", "yesterday")
+        .get("requests.json")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("start_date"));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("start_date", "2026-01-01T00:00:00Z")
+        .queryParam("end_date", "2026-06-01T00:00:00Z")
+        .get("requests.json")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("90 days"));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("page_size", 501)
+        .get("requests.json")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("page_size"));
+    open311()
+        .queryParam("jurisdiction_id", j)
+        .queryParam("status", "sideways")
+        .get("requests.xml")
+        .then()
+        .statusCode(400)
+        .body("errors.error.description", startsWith("status"));
+  }
+}

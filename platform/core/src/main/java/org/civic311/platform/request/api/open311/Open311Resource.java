@@ -1,0 +1,403 @@
+package org.civic311.platform.request.api.open311;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.application.HistoryView;
+import org.civic311.platform.request.application.RequestIntakeService;
+import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.request.application.SearchRequests;
+import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.shared.api.Open311Wire;
+import org.civic311.platform.shared.api.Open311Wire.Format;
+import org.civic311.platform.shared.application.DatabaseUnavailableException;
+import org.civic311.platform.tenancy.application.ApiKeys;
+
+/**
+ * Open311 GeoReport v2 for third-party apps, in XML and JSON. The city was resolved from {@code
+ * jurisdiction_id} (or the host name) by the tenancy filter; every rule lives in the same
+ * application services the native API uses. Errors are the standard's error list.
+ */
+@RequestScoped
+@Path("open311/v2")
+public class Open311Resource {
+  static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+  static final int DEFAULT_LIMIT = 1000;
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 500;
+  private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}");
+  private static final OffsetDateTime STARTED = OffsetDateTime.now(ZoneOffset.UTC);
+
+  @Inject CatalogueService catalogue;
+  @Inject RequestIntakeService intake;
+  @Inject ApiKeys apiKeys;
+  @Inject Clock clock;
+
+  @Context UriInfo uri;
+  @Context HttpServletRequest servlet;
+
+  @GET
+  @Path("discovery.{format:xml|json}")
+  public Response discovery(@PathParam("format") String format) {
+    String base = uri.getBaseUriBuilder().path("open311/v2").build().toString();
+    List<Map<String, Object>> endpoints = new ArrayList<>();
+    for (String type : List.of("production", "test")) {
+      Map<String, Object> endpoint = Open311Wire.record();
+      endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+      endpoint.put("url", base);
+      endpoint.put("changeset", Open311Wire.time(STARTED));
+      endpoint.put("type", type);
+      endpoint.put("formats", List.of("text/xml", "application/json"));
+      endpoints.add(endpoint);
+    }
+    Map<String, Object> discovery = Open311Wire.record();
+    discovery.put("changeset", Open311Wire.time(STARTED));
+    discovery.put(
+        "contact", "Each city's 311 centre; see GET /api/v1/cities for the cities served.");
+    discovery.put("key_service", "API keys are issued by each city's administrator.");
+    discovery.put("endpoints", endpoints);
+    return Open311Wire.object(Format.of(format), "discovery", discovery);
+  }
+
+  @GET
+  @Path("services.{format:xml|json}")
+  public Response services(@PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          List<Map<String, Object>> services = new ArrayList<>();
+          for (CategorySummary c : catalogue.activeCategories()) {
+            services.add(service(c));
+          }
+          return Open311Wire.list(Response.Status.OK, Format.of(format), "services", services);
+        });
+  }
+
+  @GET
+  @Path("services/{code}.{format:xml|json}")
+  public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          Optional<CategorySummary> category =
+              catalogue.byCode(code).filter(CategorySummary::active);
+          if (category.isEmpty()) {
+            return Open311Wire.error(
+                Response.Status.NOT_FOUND,
+                Format.of(format),
+                "service_code '" + code + "' was not found.");
+          }
+          Map<String, Object> definition = Open311Wire.record();
+          definition.put("service_code", category.get().code());
+          definition.put("attributes", List.of());
+          return Open311Wire.object(Format.of(format), "service_definition", definition);
+        });
+  }
+
+  @GET
+  @Path("requests.{format:xml|json}")
+  public Response requests(@PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          List<String> ids = list(param("service_request_id"));
+          Set<String> codes = new LinkedHashSet<>(list(param("service_code")));
+          Set<String> statuses = new LinkedHashSet<>(list(param("status")));
+          for (String status : statuses) {
+            if (!status.equals("open") && !status.equals("closed")) {
+              throw new IllegalArgumentException("status: '" + status + "' must be open or closed");
+            }
+          }
+          OffsetDateTime start = date("start_date");
+          OffsetDateTime end = date("end_date");
+          if (ids.isEmpty()) {
+            if (start == null && end == null) {
+              end = OffsetDateTime.now(clock);
+              start = end.minus(DEFAULT_WINDOW);
+            } else if (start == null) {
+              start = end.minus(DEFAULT_WINDOW);
+            } else if (end == null) {
+              end = OffsetDateTime.now(clock);
+            }
+            if (start.isAfter(end)) {
+              throw new IllegalArgumentException("start_date: must not be after end_date");
+            }
+            if (Duration.between(start, end).compareTo(DEFAULT_WINDOW) > 0) {
+              throw new IllegalArgumentException(
+                  "end_date: the range may not span more than 90 days");
+            }
+          }
+          int offset = 0;
+          int limit = DEFAULT_LIMIT;
+          String page = param("page");
+          String pageSize = param("page_size");
+          if (page != null || pageSize != null) {
+            limit =
+                pageSize == null
+                    ? DEFAULT_PAGE_SIZE
+                    : positive("page_size", pageSize, MAX_PAGE_SIZE);
+            offset = (page == null ? 0 : positive("page", page, 1_000_000) - 1) * limit;
+          }
+          List<RequestSummary> found =
+              intake.search(new SearchRequests(ids, codes, statuses, start, end, offset, limit));
+          return Open311Wire.list(
+              Response.Status.OK, Format.of(format), "service_requests", records(found));
+        });
+  }
+
+  @GET
+  @Path("requests/{id}.{format:xml|json}")
+  public Response request(@PathParam("id") String id, @PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          Optional<RequestSummary> found = intake.find(id);
+          if (found.isEmpty()) {
+            return Open311Wire.error(
+                Response.Status.NOT_FOUND,
+                Format.of(format),
+                "service_request_id '" + id + "' was not found.");
+          }
+          return Open311Wire.list(
+              Response.Status.OK,
+              Format.of(format),
+              "service_requests",
+              records(List.of(found.get())));
+        });
+  }
+
+  /** The singular spelling some published OpenAPI files use. */
+  @GET
+  @Path("request/{id}.{format:xml|json}")
+  public Response requestSingular(@PathParam("id") String id, @PathParam("format") String format) {
+    return request(id, format);
+  }
+
+  /** Requests are created in real time, so a token is the request's own id. */
+  @GET
+  @Path("tokens/{token}.{format:xml|json}")
+  public Response token(@PathParam("token") String token, @PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          Optional<RequestSummary> found = intake.find(token);
+          if (found.isEmpty()) {
+            return Open311Wire.error(
+                Response.Status.NOT_FOUND,
+                Format.of(format),
+                "token '" + token + "' was not found.");
+          }
+          Map<String, Object> record = Open311Wire.record();
+          record.put("service_request_id", found.get().id());
+          record.put("token", token);
+          return Open311Wire.list(
+              Response.Status.OK, Format.of(format), "service_requests", List.of(record));
+        });
+  }
+
+  @POST
+  @Path("requests.{format:xml|json}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response create(@PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          for (Map.Entry<String, String[]> p : servlet.getParameterMap().entrySet()) {
+            for (String value : p.getValue()) {
+              if (value.indexOf('\uFFFD') >= 0) {
+                throw new IllegalArgumentException(p.getKey() + ": is not valid UTF-8");
+              }
+            }
+            if (p.getKey().startsWith("attribute[")) {
+              throw new IllegalArgumentException(
+                  p.getKey() + ": this service has no such attribute");
+            }
+          }
+          if (!apiKeys.isValid(param("api_key"))) {
+            return Open311Wire.error(
+                Response.Status.FORBIDDEN,
+                Format.of(format),
+                "Invalid or missing api_key; ask the city for a key.");
+          }
+          String code = param("service_code");
+          if (code == null) {
+            throw new IllegalArgumentException("service_code: was not provided");
+          }
+          if (catalogue.byCode(code).filter(CategorySummary::active).isEmpty()) {
+            return Open311Wire.error(
+                Response.Status.NOT_FOUND,
+                Format.of(format),
+                "service_code '" + code + "' was not found.");
+          }
+          String description = param("description");
+          if (description != null && MARKUP.matcher(description).find()) {
+            throw new IllegalArgumentException("description: must not contain HTML or code");
+          }
+          String email = param("email");
+          if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new IllegalArgumentException("email: is not an e-mail address");
+          }
+          String address = Optional.ofNullable(param("address_string")).orElse(param("address_id"));
+          if (address != null && MARKUP.matcher(address).find()) {
+            throw new IllegalArgumentException("address_string: must not contain HTML or code");
+          }
+          RequestSummary created =
+              intake.submit(
+                  new SubmitServiceRequest(
+                      code, description, decimal("lat"), decimal("long"), address, "open311"));
+          Map<String, Object> record = Open311Wire.record();
+          record.put("service_request_id", created.id());
+          return Open311Wire.list(
+              Response.Status.OK, Format.of(format), "service_requests", List.of(record));
+        });
+  }
+
+  // ---- records
+
+  private static Map<String, Object> service(CategorySummary c) {
+    Map<String, Object> s = Open311Wire.record();
+    s.put("service_code", c.code());
+    s.put("service_name", c.name());
+    s.put("description", c.description());
+    s.put("metadata", false);
+    s.put("type", "realtime");
+    s.put("keywords", String.join(", ", c.keywords()));
+    s.put("group", c.group());
+    return s;
+  }
+
+  private List<Map<String, Object>> records(List<RequestSummary> requests) {
+    boolean extensions = "true".equalsIgnoreCase(param("extensions"));
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (RequestSummary r : requests) {
+      Map<String, Object> m = Open311Wire.record();
+      m.put("service_request_id", r.id());
+      m.put("status", r.status().open311());
+      m.put("service_name", r.categoryName());
+      m.put("service_code", r.categoryCode());
+      m.put("description", r.description());
+      m.put("requested_datetime", Open311Wire.time(r.createdAt()));
+      m.put("updated_datetime", Open311Wire.time(r.updatedAt()));
+      m.put("address", r.address());
+      m.put("lat", r.latitude());
+      m.put("long", r.longitude());
+      if (extensions) {
+        Map<String, Object> extended = Open311Wire.record();
+        extended.put("channel", r.channel());
+        extended.put("detailed_status", r.status().fixMyStreet());
+        extended.put("duplicate", r.parentId() != null);
+        extended.put("parent_service_request_id", r.parentId());
+        m.put("extended_attributes", extended);
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (HistoryView h : intake.history(r.id())) {
+          Map<String, Object> note = Open311Wire.record();
+          note.put("datetime", Open311Wire.time(h.at()));
+          note.put("status", h.status());
+          note.put("summary", h.publicNote());
+          notes.add(note);
+        }
+        m.put("notes", notes);
+      }
+      records.add(m);
+    }
+    return records;
+  }
+
+  // ---- parameters: an empty parameter is an absent one
+
+  private String param(String name) {
+    String value = servlet.getParameter(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static List<String> list(String value) {
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private OffsetDateTime date(String name) {
+    String value = param(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + ": must be a W3 date-time with a zone, e.g. 2026-01-01T00:00:00Z");
+    }
+  }
+
+  private BigDecimal decimal(String name) {
+    String value = param(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ": '" + value + "' is not a number");
+    }
+  }
+
+  private static int positive(String name, String value, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + ": must be a whole number from 1 to " + max);
+  }
+
+  /** Runs {@code work}, answering the standard's error list for what a caller can get wrong. */
+  private Response guarded(String format, java.util.function.Supplier<Response> work) {
+    try {
+      return work.get();
+    } catch (IllegalArgumentException e) {
+      String message =
+          e.getMessage() == null
+              ? "The request is invalid."
+              : e.getMessage().replaceFirst(": ", " ");
+      return Open311Wire.error(Response.Status.BAD_REQUEST, Format.of(format), message);
+    } catch (DatabaseUnavailableException e) {
+      return Response.fromResponse(
+              Open311Wire.error(
+                  Response.Status.SERVICE_UNAVAILABLE,
+                  Format.of(format),
+                  "The service is unavailable; try again shortly."))
+          .header("Retry-After", "10")
+          .build();
+    }
+  }
+}
