@@ -41,6 +41,17 @@ class Open311IT extends PlatformIT {
     return spec.post("requests." + format);
   }
 
+  /** A JSON POST to Calgary with its key, plus {@code fields}. */
+  private Response toCalgary(Object... fields) {
+    Object[] all = new Object[fields.length + 4];
+    all[0] = "jurisdiction_id";
+    all[1] = "calgary.ca";
+    all[2] = "api_key";
+    all[3] = CALGARY_KEY;
+    System.arraycopy(fields, 0, all, 4, fields.length);
+    return post("json", all);
+  }
+
   private String created(String jurisdiction, String key, String code) {
     return post(
             "json",
@@ -228,63 +239,27 @@ class Open311IT extends PlatformIT {
     TestCity calgary = Db.city("calgary");
     long before = Db.count(calgary, "service_request");
     String j = "calgary.ca";
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
-            "service_code",
-            "pothole",
-            "lat",
-            "north",
-            "long",
-            "-114")
+    toCalgary("service_code", "pothole", "lat", "north", "long", "-114")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("lat"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
-            "service_code",
-            "pothole",
-            "lat",
-            "91",
-            "long",
-            "-114")
+    toCalgary("service_code", "pothole", "lat", "91", "long", "-114")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("lat"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
-            "service_code",
-            "unicorn",
-            "address_string",
-            "1 Main St")
+    toCalgary("service_code", "unicorn", "address_string", "1 Main St")
         .then()
         .statusCode(404)
         .body("[0].description", containsString("unicorn"));
-    post("json", "jurisdiction_id", j, "api_key", CALGARY_KEY, "address_string", "1 Main St")
+    toCalgary("address_string", "1 Main St")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("service_code"));
-    post("json", "jurisdiction_id", j, "api_key", CALGARY_KEY, "service_code", "pothole")
+    toCalgary("service_code", "pothole")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("location"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
+    toCalgary(
             "service_code",
             "pothole",
             "address_string",
@@ -294,12 +269,7 @@ class Open311IT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("[0].description", containsString("HTML"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
+    toCalgary(
             "service_code",
             "pothole",
             "address_string",
@@ -309,33 +279,11 @@ class Open311IT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("[0].description", containsString("description"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
-            "service_code",
-            "pothole",
-            "address_string",
-            "1 Main St",
-            "attribute[DEPTH]",
-            "12")
+    toCalgary("service_code", "pothole", "address_string", "1 Main St", "attribute[DEPTH]", "12")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("attribute[DEPTH]"));
-    post(
-            "json",
-            "jurisdiction_id",
-            j,
-            "api_key",
-            CALGARY_KEY,
-            "service_code",
-            "pothole",
-            "address_string",
-            "1 Main St",
-            "email",
-            "not-an-address")
+    toCalgary("service_code", "pothole", "address_string", "1 Main St", "email", "not-an-address")
         .then()
         .statusCode(400)
         .body("[0].description", containsString("email"));
