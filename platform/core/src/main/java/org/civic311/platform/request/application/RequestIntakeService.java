@@ -91,19 +91,6 @@ public class RequestIntakeService {
     Map<String, CategorySummary> byCode =
         byId.values().stream()
             .collect(Collectors.toMap(CategorySummary::code, Function.identity()));
-    Set<UUID> categories =
-        search.categoryCodes().stream()
-            .map(byCode::get)
-            .filter(c -> c != null)
-            .map(c -> UUID.fromString(c.id()))
-            .collect(Collectors.toSet());
-    if (!search.categoryCodes().isEmpty() && categories.isEmpty()) {
-      return List.of();
-    }
-    Set<ServiceRequestStatus> statuses = statuses(search.statuses());
-    if (!search.statuses().isEmpty() && statuses.isEmpty()) {
-      return List.of();
-    }
     List<UUID> ids =
         search.ids().stream()
             .map(ServiceRequestId::parse)
@@ -112,6 +99,23 @@ public class RequestIntakeService {
             .toList();
     if (!search.ids().isEmpty() && ids.isEmpty()) {
       return List.of();
+    }
+    Set<UUID> categories = Set.of();
+    Set<ServiceRequestStatus> statuses = Set.of();
+    if (ids.isEmpty()) { // ids override every other criterion, as in Open311
+      categories =
+          search.categoryCodes().stream()
+              .map(byCode::get)
+              .filter(c -> c != null)
+              .map(c -> UUID.fromString(c.id()))
+              .collect(Collectors.toSet());
+      if (!search.categoryCodes().isEmpty() && categories.isEmpty()) {
+        return List.of();
+      }
+      statuses = statuses(search.statuses());
+      if (!search.statuses().isEmpty() && statuses.isEmpty()) {
+        return List.of();
+      }
     }
     RequestQuery query =
         new RequestQuery(

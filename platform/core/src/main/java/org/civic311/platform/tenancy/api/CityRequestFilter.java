@@ -97,6 +97,9 @@ public class CityRequestFilter extends HttpFilter {
       return;
     }
     Open311Wire.Format format = Open311Wire.formatOf(path);
+    if (request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name()); // Open311: UTF-8 everywhere
+    }
     String jurisdiction = request.getParameter("jurisdiction_id");
     jurisdiction = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
     Optional<CityProfile> city;
