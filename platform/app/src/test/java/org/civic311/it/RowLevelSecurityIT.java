@@ -111,6 +111,43 @@ class RowLevelSecurityIT extends PlatformIT {
     assertThat(Db.count(east, "service_category")).isEqualTo(1);
   }
 
+  /** Every tenant-owned table, found in the catalogue: tables added later are covered too. */
+  @Test
+  void everyTenantOwnedTableShowsTheApplicationRoleOnlyTheBoundCity() throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (Connection owner = Db.asOwner();
+        ResultSet rs =
+            owner
+                .createStatement()
+                .executeQuery(
+                    "select c.relname from pg_class c join pg_attribute a on a.attrelid = c.oid"
+                        + " where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace"
+                        + " and a.attname = 'tenant_id' order by 1")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    assertThat(tables).contains("service_request_event", "outbox_event", "open311_api_key");
+    try (Connection app = Db.asApp()) {
+      for (String table : tables) {
+        assertThat(count(app, "select count(*) from " + table))
+            .as(table + " with no city")
+            .isZero();
+      }
+      app.setAutoCommit(false);
+      Db.bind(app, west);
+      for (String table : tables) {
+        assertThat(
+                count(
+                    app,
+                    "select count(*) from " + table + " where tenant_id <> '" + west.id() + "'"))
+            .as(table + " rows of other cities")
+            .isZero();
+      }
+      app.commit();
+    }
+  }
+
   @Test
   void theApplicationRoleIsNeitherSuperuserNorBypassNorOwner() throws Exception {
     try (Connection owner = Db.asOwner();
