@@ -406,4 +406,89 @@ class Open311IT extends PlatformIT {
         .statusCode(400)
         .body("errors.error.description", startsWith("status"));
   }
+
+  private Response calgaryWithKey(String key, String address) {
+    return open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .header("Idempotency-Key", key)
+        .formParam("jurisdiction_id", "calgary.ca")
+        .formParam("api_key", CALGARY_KEY)
+        .formParam("service_code", "pothole")
+        .formParam("address_string", address)
+        .post("requests.json");
+  }
+
+  @Test
+  void anIdempotencyKeyGivesTheFirstRequestAgainAndRefusesAnotherBody() throws Exception {
+    TestCity calgary = Db.city("calgary");
+    String key = "idem-" + java.util.UUID.randomUUID();
+    long before = Db.count(calgary, "service_request");
+    String first =
+        calgaryWithKey(key, "1 Main St")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    String again =
+        calgaryWithKey(key, "1 Main St")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    assertThat(again).isEqualTo(first);
+    assertThat(Db.count(calgary, "service_request")).isEqualTo(before + 1);
+    calgaryWithKey(key, "2 Other St").then().statusCode(422).body("[0].code", equalTo(422));
+    assertThat(Db.count(calgary, "service_request")).isEqualTo(before + 1);
+
+    String inLethbridge =
+        open311()
+            .contentType("application/x-www-form-urlencoded; charset=utf-8")
+            .header("Idempotency-Key", key)
+            .formParam("jurisdiction_id", "lethbridge.ca")
+            .formParam("api_key", LETHBRIDGE_KEY)
+            .formParam("service_code", "large-item-collection")
+            .formParam("address_string", "1 Main St")
+            .post("requests.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    assertThat(inLethbridge).as("keys are scoped per city").isNotEqualTo(first);
+  }
+
+  @Test
+  void aRefusedSubmissionReleasesItsKey() {
+    String key = "idem-" + java.util.UUID.randomUUID();
+    calgaryWithKey(key, "<b>1 Main St</b>").then().statusCode(400);
+    calgaryWithKey(key, "1 Main St").then().statusCode(200);
+  }
+
+  @Test
+  void aRepeatWhileTheFirstIsStillBeingHandledIsAConflict() throws Exception {
+    TestCity calgary = Db.city("calgary");
+    String key = "idem-" + java.util.UUID.randomUUID();
+    String canonical =
+        "address_string=3 Busy St\njurisdiction_id=calgary.ca\nservice_code=pothole\n";
+    String fingerprint =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try (java.sql.Connection c = Db.asOwner()) {
+      c.setAutoCommit(false);
+      Db.bind(c, calgary);
+      try (java.sql.PreparedStatement claim =
+          c.prepareStatement(
+              "insert into idempotency_key (tenant_id, key, fingerprint, claimed_at) values (?, ?, ?, now())")) {
+        claim.setObject(1, calgary.id());
+        claim.setString(2, key);
+        claim.setString(3, fingerprint);
+        claim.executeUpdate();
+      }
+      c.commit();
+    }
+    long before = Db.count(calgary, "service_request");
+    calgaryWithKey(key, "3 Busy St").then().statusCode(409).body("[0].code", equalTo(409));
+    assertThat(Db.count(calgary, "service_request")).isEqualTo(before);
+  }
 }

@@ -73,9 +73,14 @@ public final class Open311Wire {
 
   /** The standard's error list, with the HTTP status as the code. */
   public static Response error(Response.StatusType status, Format format, String description) {
+    return error(status.getStatusCode(), format, description);
+  }
+
+  /** For codes JAX-RS has no constant for (422). */
+  public static Response error(int status, Format format, String description) {
     return Response.status(status)
         .type(format.mediaType())
-        .entity(errorBody(status.getStatusCode(), format, description))
+        .entity(errorBody(status, format, description))
         .build();
   }
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.request.application.HistoryView;
+import org.civic311.platform.request.application.IdempotentSubmission;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.request.application.SearchRequests;
@@ -58,6 +59,7 @@ public class Open311Resource {
   @Inject CatalogueService catalogue;
   @Inject RequestIntakeService intake;
   @Inject ApiKeys apiKeys;
+  @Inject IdempotentSubmission idempotent;
   @Inject Clock clock;
 
   @Context UriInfo uri;
@@ -268,15 +270,61 @@ public class Open311Resource {
           if (address != null && MARKUP.matcher(address).find()) {
             throw new IllegalArgumentException("address_string: must not contain HTML or code");
           }
-          RequestSummary created =
-              intake.submit(
-                  new SubmitServiceRequest(
-                      code, description, decimal("lat"), decimal("long"), address, "open311"));
+          SubmitServiceRequest submission =
+              new SubmitServiceRequest(
+                  code, description, decimal("lat"), decimal("long"), address, "open311");
+          String idempotencyKey = servlet.getHeader("Idempotency-Key");
+          RequestSummary created;
+          if (idempotencyKey == null) {
+            created = intake.submit(submission);
+          } else {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+              throw new IllegalArgumentException("Idempotency-Key: must be 1 to 255 characters");
+            }
+            IdempotentSubmission.Outcome outcome =
+                idempotent.submit(idempotencyKey.strip(), fingerprint(), submission);
+            switch (outcome.kind()) {
+              case OTHER_BODY:
+                return Open311Wire.error(
+                    422,
+                    Format.of(format),
+                    "Idempotency-Key was already used with a different request.");
+              case IN_FLIGHT:
+                return Open311Wire.error(
+                    Response.Status.CONFLICT,
+                    Format.of(format),
+                    "A request with this Idempotency-Key is still being handled; retry shortly.");
+              default:
+                created = outcome.request();
+            }
+          }
           Map<String, Object> record = Open311Wire.record();
           record.put("service_request_id", created.id());
           return Open311Wire.list(
               Response.Status.OK, Format.of(format), "service_requests", List.of(record));
         });
+  }
+
+  /** The body as the client sent it, less the key that authorised it. */
+  private String fingerprint() {
+    StringBuilder canonical = new StringBuilder();
+    new java.util.TreeMap<>(servlet.getParameterMap())
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("api_key")) {
+                for (String value : values) {
+                  canonical.append(name).append('=').append(value).append('\n');
+                }
+              }
+            });
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- records

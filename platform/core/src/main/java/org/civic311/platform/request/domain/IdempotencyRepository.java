@@ -1,0 +1,12 @@
+package org.civic311.platform.request.domain;
+
+import java.util.Optional;
+
+/** The current city's idempotency keys. */
+public interface IdempotencyRepository {
+  Optional<IdempotencyRecord> find(String key);
+
+  void add(IdempotencyRecord record);
+
+  void remove(IdempotencyRecord record);
+}
