@@ -52,9 +52,12 @@ class Open311IT extends PlatformIT {
     return post("json", all);
   }
 
+  /** A request at the same spot every time, so it acknowledges possible duplicates. */
   private String created(String jurisdiction, String key, String code) {
     return post(
             "json",
+            "acknowledge_duplicate",
+            "true",
             "jurisdiction_id",
             jurisdiction,
             "api_key",
@@ -490,5 +493,85 @@ class Open311IT extends PlatformIT {
     long before = Db.count(calgary, "service_request");
     calgaryWithKey(key, "3 Busy St").then().statusCode(409).body("[0].code", equalTo(409));
     assertThat(Db.count(calgary, "service_request")).isEqualTo(before);
+  }
+
+  @Test
+  void aReportNextToAnOpenOneOfTheSameKindIsADuplicateUnlessAcknowledged() {
+    double lat = 51.0 + Math.random() * 0.1;
+    double lon = -114.0 - Math.random() * 0.1;
+    String first =
+        toCalgary("service_code", "pothole", "lat", lat, "long", lon)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    toCalgary("service_code", "pothole", "lat", lat + 0.0001, "long", lon)
+        .then()
+        .statusCode(400)
+        .body("[0].code", equalTo(100))
+        .body("[0].description", containsString(first));
+    open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .header("X-Acknowledge-Duplicate", "true")
+        .formParam("jurisdiction_id", "calgary.ca")
+        .formParam("api_key", CALGARY_KEY)
+        .formParam("service_code", "pothole")
+        .formParam("lat", lat + 0.0001)
+        .formParam("long", lon)
+        .post("requests.json")
+        .then()
+        .statusCode(200);
+    toCalgary("service_code", "pothole", "lat", lat + 0.01, "long", lon).then().statusCode(200);
+    String other =
+        open311()
+            .queryParam("jurisdiction_id", "calgary.ca")
+            .get("services.json")
+            .then()
+            .extract()
+            .jsonPath()
+            .<String>getList("service_code")
+            .stream()
+            .filter(c -> !c.equals("pothole"))
+            .findFirst()
+            .orElseThrow();
+    toCalgary("service_code", other, "lat", lat, "long", lon).then().statusCode(200);
+  }
+
+  @Test
+  void theNativeApiAppliesTheSameDuplicateRule() {
+    double lat = 49.6 + Math.random() * 0.1;
+    double lon = -112.8 - Math.random() * 0.1;
+    java.util.Map<String, Object> body =
+        new java.util.HashMap<>(
+            java.util.Map.of(
+                "service_code",
+                "large-item-collection",
+                "description",
+                "Sofa",
+                "lat",
+                lat,
+                "long",
+                lon));
+    api()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("api/v1/cities/lethbridge/service-requests")
+        .then()
+        .statusCode(201);
+    api()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("api/v1/cities/lethbridge/service-requests")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("acknowledge_duplicate"));
+    body.put("acknowledge_duplicate", true);
+    api()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("api/v1/cities/lethbridge/service-requests")
+        .then()
+        .statusCode(201);
   }
 }

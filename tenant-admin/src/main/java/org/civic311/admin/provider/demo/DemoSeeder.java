@@ -133,7 +133,8 @@ public class DemoSeeder {
               jitter(city.centre().lat(), random),
               jitter(city.centre().lon(), random),
               null,
-              CHANNELS[i % CHANNELS.length]));
+              CHANNELS[i % CHANNELS.length],
+              true)); // sample data may land near each other
     }
   }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.civic311.platform.request.application.DuplicateRequestException;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.shared.api.ProblemException;
@@ -38,6 +39,12 @@ public class ServiceRequestsResource {
       created = intake.submit(payload.toCommand());
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
+    } catch (DuplicateRequestException e) {
+      throw new ProblemException(
+          Response.Status.CONFLICT,
+          "An open request of this kind is already reported nearby: "
+              + e.existing().get(0).id()
+              + ". Follow it, or send acknowledge_duplicate: true to report this one anyway.");
     }
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(ServiceRequestView.of(created))

@@ -18,9 +18,17 @@ public record SubmitServiceRequestPayload(
     @JsonbProperty("long") BigDecimal lon,
     @JsonbProperty("address_string") @Size(max = 500, message = "at most 500 characters")
         String addressString,
-    @Size(max = 20, message = "at most 20 characters") String channel) {
+    @Size(max = 20, message = "at most 20 characters") String channel,
+    @JsonbProperty("acknowledge_duplicate") Boolean acknowledgeDuplicate) {
 
   SubmitServiceRequest toCommand() {
-    return new SubmitServiceRequest(serviceCode, description, lat, lon, addressString, channel);
+    return new SubmitServiceRequest(
+        serviceCode,
+        description,
+        lat,
+        lon,
+        addressString,
+        channel,
+        Boolean.TRUE.equals(acknowledgeDuplicate));
   }
 }

@@ -34,12 +34,14 @@ public class RequestIntakeService {
 
   @Inject ServiceRequestRepository requests;
   @Inject CatalogueService catalogue;
+  @Inject DuplicateFinder duplicates;
   @Inject Clock clock;
 
   /**
    * Records a new request in the current city.
    *
    * @throws IllegalArgumentException naming the field that is wrong; nothing is stored then
+   * @throws DuplicateRequestException when not acknowledged and a similar open request is near
    */
   @TenantTransactional
   public RequestSummary submit(SubmitServiceRequest submission) {
@@ -63,6 +65,13 @@ public class RequestIntakeService {
                             "channel: '" + submission.channel() + "' is not a channel"));
     Location location =
         Location.of(submission.latitude(), submission.longitude(), submission.address());
+    if (!submission.acknowledgeDuplicate()) {
+      List<RequestSummary> nearby =
+          duplicates.openNear(category.code(), submission.latitude(), submission.longitude());
+      if (!nearby.isEmpty()) {
+        throw new DuplicateRequestException(nearby);
+      }
+    }
     ServiceRequest request =
         ServiceRequest.receive(
             UUID.fromString(category.id()), submission.description(), location, channel, clock);

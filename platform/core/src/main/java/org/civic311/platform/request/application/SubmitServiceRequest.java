@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * A resident's new request, as any channel hands it in. {@code channel} is a wire name ({@code
  * phone}, {@code web}, {@code mobile_app}, {@code open311}, {@code chat}, {@code email}, {@code
- * counter}); empty means web.
+ * counter}); empty means web. Unless {@code acknowledgeDuplicate}, an open request of the same
+ * category nearby refuses the submission ({@link DuplicateRequestException}).
  */
 public record SubmitServiceRequest(
     String categoryCode,
@@ -13,4 +14,5 @@ public record SubmitServiceRequest(
     BigDecimal latitude,
     BigDecimal longitude,
     String address,
-    String channel) {}
+    String channel,
+    boolean acknowledgeDuplicate) {}

@@ -2,6 +2,7 @@ package org.civic311.platform.request.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The current city's service requests. */
 public interface ServiceRequestRepository {
@@ -18,4 +19,16 @@ public interface ServiceRequestRepository {
   void record(RequestChange change, String outboxPayload);
 
   List<RequestHistoryEntry> history(ServiceRequestId id);
+
+  /**
+   * Open requests of a category inside a latitude/longitude box, created since {@code since}: the
+   * candidates a duplicate check measures.
+   */
+  List<ServiceRequest> openInBox(
+      UUID categoryId,
+      java.math.BigDecimal minLat,
+      java.math.BigDecimal maxLat,
+      java.math.BigDecimal minLon,
+      java.math.BigDecimal maxLon,
+      java.time.OffsetDateTime since);
 }

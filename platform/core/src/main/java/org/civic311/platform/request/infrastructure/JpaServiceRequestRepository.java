@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.civic311.platform.request.domain.OutboxEvent;
 import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.RequestHistoryEntry;
@@ -15,6 +19,7 @@ import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
+import org.civic311.platform.request.domain.ServiceRequestStatus;
 
 @ApplicationScoped
 public class JpaServiceRequestRepository implements ServiceRequestRepository {
@@ -73,6 +78,35 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   public void record(RequestChange change, String outboxPayload) {
     em.persist(RequestHistoryEntry.of(change));
     em.persist(OutboxEvent.of(change, outboxPayload));
+  }
+
+  @Override
+  public List<ServiceRequest> openInBox(
+      UUID categoryId,
+      BigDecimal minLat,
+      BigDecimal maxLat,
+      BigDecimal minLon,
+      BigDecimal maxLon,
+      OffsetDateTime since) {
+    return em.createQuery(
+            "select r from ServiceRequest r where r.categoryId = :category and r.status in :open"
+                + " and r.createdAt >= :since"
+                + " and r.location.latitude between :minLat and :maxLat"
+                + " and r.location.longitude between :minLon and :maxLon order by r.createdAt",
+            ServiceRequest.class)
+        .setParameter("category", categoryId)
+        .setParameter(
+            "open",
+            Arrays.stream(ServiceRequestStatus.values())
+                .filter(ServiceRequestStatus::isOpen)
+                .toList())
+        .setParameter("since", since)
+        .setParameter("minLat", minLat)
+        .setParameter("maxLat", maxLat)
+        .setParameter("minLon", minLon)
+        .setParameter("maxLon", maxLon)
+        .setMaxResults(20)
+        .getResultList();
   }
 
   @Override

@@ -78,9 +78,14 @@ public final class Open311Wire {
 
   /** For codes JAX-RS has no constant for (422). */
   public static Response error(int status, Format format, String description) {
+    return error(status, status, format, description);
+  }
+
+  /** An error whose code in the body differs from the HTTP status (100, duplicate, under 400). */
+  public static Response error(int status, int code, Format format, String description) {
     return Response.status(status)
         .type(format.mediaType())
-        .entity(errorBody(status, format, description))
+        .entity(errorBody(code, format, description))
         .build();
   }
 

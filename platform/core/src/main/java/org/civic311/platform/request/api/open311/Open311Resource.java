@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.application.DuplicateRequestException;
 import org.civic311.platform.request.application.HistoryView;
 import org.civic311.platform.request.application.IdempotentSubmission;
 import org.civic311.platform.request.application.RequestIntakeService;
@@ -51,6 +52,10 @@ public class Open311Resource {
   static final int DEFAULT_LIMIT = 1000;
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 500;
+
+  /** The error code Open311 servers use for a duplicate report. */
+  static final int DUPLICATE = 100;
+
   private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
   private static final Pattern EMAIL =
       Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}");
@@ -272,7 +277,13 @@ public class Open311Resource {
           }
           SubmitServiceRequest submission =
               new SubmitServiceRequest(
-                  code, description, decimal("lat"), decimal("long"), address, "open311");
+                  code,
+                  description,
+                  decimal("lat"),
+                  decimal("long"),
+                  address,
+                  "open311",
+                  acknowledged());
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {
@@ -303,6 +314,12 @@ public class Open311Resource {
           return Open311Wire.list(
               Response.Status.OK, Format.of(format), "service_requests", List.of(record));
         });
+  }
+
+  /** FixMyStreet-style clients acknowledge with a header; others with a parameter. */
+  private boolean acknowledged() {
+    return "true".equalsIgnoreCase(servlet.getHeader("X-Acknowledge-Duplicate"))
+        || "true".equalsIgnoreCase(param("acknowledge_duplicate"));
   }
 
   /** The body as the client sent it, less the key that authorised it. */
@@ -438,6 +455,14 @@ public class Open311Resource {
               ? "The request is invalid."
               : e.getMessage().replaceFirst(": ", " ");
       return Open311Wire.error(Response.Status.BAD_REQUEST, Format.of(format), message);
+    } catch (DuplicateRequestException e) {
+      return Open311Wire.error(
+          400,
+          DUPLICATE,
+          Format.of(format),
+          "Duplicate: open request "
+              + e.existing().get(0).id()
+              + " reports this nearby. Send X-Acknowledge-Duplicate: true to report it anyway.");
     } catch (DatabaseUnavailableException e) {
       return Response.fromResponse(
               Open311Wire.error(

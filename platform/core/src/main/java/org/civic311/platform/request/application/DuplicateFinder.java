@@ -1,0 +1,90 @@
+package org.civic311.platform.request.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.domain.ServiceRequest;
+import org.civic311.platform.request.domain.ServiceRequestRepository;
+import org.civic311.platform.shared.application.TenantTransactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Open requests of the same category near a point and recent enough to be the same problem: what a
+ * channel offers as "me too" or answers with Open311's duplicate error. Distance is measured on the
+ * sphere (haversine) after an indexed box search. Radius and age are configuration ({@code
+ * civic311.request.duplicate-radius-metres}, {@code civic311.request.duplicate-max-age}).
+ */
+@ApplicationScoped
+public class DuplicateFinder {
+  private static final double EARTH_RADIUS_METRES = 6_371_000;
+
+  @Inject ServiceRequestRepository requests;
+  @Inject CatalogueService catalogue;
+  @Inject RequestIntakeService intake;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "civic311.request.duplicate-radius-metres", defaultValue = "50")
+  int radiusMetres;
+
+  @Inject
+  @ConfigProperty(name = "civic311.request.duplicate-max-age", defaultValue = "P14D")
+  Duration maxAge;
+
+  /** Nearby open requests of {@code categoryCode}, nearest first; empty without coordinates. */
+  @TenantTransactional
+  public List<RequestSummary> openNear(String categoryCode, BigDecimal lat, BigDecimal lon) {
+    if (lat == null || lon == null || categoryCode == null) {
+      return List.of();
+    }
+    var category = catalogue.byCode(categoryCode);
+    if (category.isEmpty()) {
+      return List.of();
+    }
+    double dLat = Math.toDegrees(radiusMetres / EARTH_RADIUS_METRES);
+    double dLon = dLat / Math.max(Math.cos(Math.toRadians(lat.doubleValue())), 0.01);
+    MathContext m = MathContext.DECIMAL64;
+    List<ServiceRequest> box =
+        requests.openInBox(
+            UUID.fromString(category.get().id()),
+            lat.subtract(BigDecimal.valueOf(dLat), m),
+            lat.add(BigDecimal.valueOf(dLat), m),
+            lon.subtract(BigDecimal.valueOf(dLon), m),
+            lon.add(BigDecimal.valueOf(dLon), m),
+            OffsetDateTime.now(clock).minus(maxAge));
+    Map<String, CategorySummary> byId = intake.categoriesById();
+    return box.stream()
+        .filter(r -> metres(lat, lon, r) <= radiusMetres)
+        .sorted((a, b) -> Double.compare(metres(lat, lon, a), metres(lat, lon, b)))
+        .map(r -> RequestIntakeService.summarise(r, byId))
+        .toList();
+  }
+
+  static double metres(BigDecimal lat, BigDecimal lon, ServiceRequest r) {
+    return haversine(
+        lat.doubleValue(),
+        lon.doubleValue(),
+        r.location().latitude().orElseThrow().doubleValue(),
+        r.location().longitude().orElseThrow().doubleValue());
+  }
+
+  static double haversine(double lat1, double lon1, double lat2, double lon2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dp = Math.toRadians(lat2 - lat1);
+    double dl = Math.toRadians(lon2 - lon1);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+}
