@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
+import org.civic311.platform.catalogue.domain.ServiceCategoryId;
 import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
 import org.civic311.platform.shared.application.TenantTransactional;
 
@@ -22,6 +23,18 @@ public class CatalogueService {
   @TenantTransactional
   public List<CategorySummary> allCategories() {
     return categories.all().stream().map(CategorySummary::of).toList();
+  }
+
+  /** One category by its id (tombstones included): what a request refers to. */
+  @TenantTransactional
+  public Optional<CategorySummary> byId(String id) {
+    try {
+      return categories
+          .find(new ServiceCategoryId(java.util.UUID.fromString(id)))
+          .map(CategorySummary::of);
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
   }
 
   @TenantTransactional

@@ -85,7 +85,15 @@ public class RequestIntakeService {
   public Optional<RequestSummary> find(String id) {
     return ServiceRequestId.parse(id)
         .flatMap(requests::find)
-        .map(r -> summarise(r, categoriesById()));
+        .map(
+            r -> {
+              // one category, not the whole catalogue, for one request
+              Optional<CategorySummary> c = catalogue.byId(r.categoryId().toString());
+              return RequestSummary.of(
+                  r,
+                  c.map(CategorySummary::code).orElse(null),
+                  c.map(CategorySummary::name).orElse(null));
+            });
   }
 
   @TenantTransactional

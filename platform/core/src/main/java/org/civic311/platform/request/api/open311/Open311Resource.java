@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
@@ -38,6 +39,7 @@ import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Open311Wire.Format;
 import org.civic311.platform.shared.application.DatabaseUnavailableException;
+import org.civic311.platform.shared.domain.Sha256;
 import org.civic311.platform.tenancy.application.ApiKeys;
 
 /**
@@ -325,7 +327,7 @@ public class Open311Resource {
   /** The body as the client sent it, less the key that authorised it. */
   private String fingerprint() {
     StringBuilder canonical = new StringBuilder();
-    new java.util.TreeMap<>(servlet.getParameterMap())
+    new TreeMap<>(servlet.getParameterMap())
         .forEach(
             (name, values) -> {
               if (!name.equals("api_key")) {
@@ -334,14 +336,7 @@ public class Open311Resource {
                 }
               }
             });
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(canonical.toString());
   }
 
   // ---- records
