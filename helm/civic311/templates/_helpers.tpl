@@ -61,6 +61,9 @@ tells the operator what to do.
 {{- if not .Values.database.existingSecret }}
 {{- $messages = append $messages "civic311: set database.existingSecret to the name of a Secret with keys app-user, app-password, owner-user, owner-password (see docs/operations.md)" }}
 {{- end }}
+{{- if not .Values.identity.issuer }}
+{{- $messages = append $messages "civic311: set identity.issuer to the Keycloak realm's issuer URL as browsers see it, e.g. --set identity.issuer=https://login.example.org/realms/civic311 (see docs/operations.md)" }}
+{{- end }}
 {{- $minAvailable := .Values.podDisruptionBudget.minAvailable }}
 {{- if and (gt (int .Values.replicaCount) 1) (not (kindIs "string" $minAvailable)) }}
 {{- if ge (int $minAvailable) (int .Values.replicaCount) }}

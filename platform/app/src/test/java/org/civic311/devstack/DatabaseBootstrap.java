@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * What a database administrator does once before Civic311's first start (docs/operations.md has the
- * same SQL): a database, an owner role for the migrations, and an application role that owns
- * nothing and cannot bypass row-level security. Idempotent.
+ * same SQL, and the Keycloak database): a database, an owner role for the migrations, and an
+ * application role that owns nothing and cannot bypass row-level security. Idempotent.
  */
 public final class DatabaseBootstrap {
   public static final String DATABASE = "civic311";
@@ -27,10 +27,10 @@ public final class DatabaseBootstrap {
         Statement sql = admin.createStatement()) {
       sql.execute(createRole(OWNER, OWNER));
       sql.execute(createRole(APP, APP));
-      var exists = sql.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-      if (!exists.next()) {
-        sql.execute("create database " + DATABASE + " owner " + OWNER);
-      }
+      createDatabase(sql, DATABASE, OWNER);
+      // Keycloak keeps its own data in its own database and role, apart from Civic311's
+      sql.execute(createRole(KeycloakServer.DATABASE, KeycloakServer.DATABASE));
+      createDatabase(sql, KeycloakServer.DATABASE, KeycloakServer.DATABASE);
     }
     try (Connection db =
             DriverManager.getConnection(
@@ -39,6 +39,13 @@ public final class DatabaseBootstrap {
       sql.execute("revoke create on schema public from public");
       sql.execute("alter schema public owner to " + OWNER);
       sql.execute("grant usage on schema public to " + APP);
+    }
+  }
+
+  private static void createDatabase(Statement sql, String name, String owner) throws SQLException {
+    var exists = sql.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+    if (!exists.next()) {
+      sql.execute("create database " + name + " owner " + owner);
     }
   }
 

@@ -8,8 +8,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's first command: the whole platform on this machine, on embedded defaults, until
- * Ctrl-C. PostgreSQL's data lives in {@code .civic311/postgres} (kept between runs; {@code
- * -Ddemo.reset=true} starts afresh), Payara Micro's log in {@code .civic311/payara.log}.
+ * Ctrl-C: PostgreSQL, Keycloak (realm {@code civic311} with the demo users) and Civic311 on Payara
+ * Micro. PostgreSQL's data lives in {@code .civic311/postgres} (Civic311's and Keycloak's
+ * databases; kept between runs; {@code -Ddemo.reset=true} starts afresh); the logs are in {@code
+ * .civic311/}.
  */
 public final class LocalPlatform {
   private LocalPlatform() {}
@@ -19,9 +21,19 @@ public final class LocalPlatform {
         Path.of(System.getProperty("civic311.demo.data", ".civic311")).toAbsolutePath().normalize();
     int httpPort = Integer.getInteger("civic311.demo.http.port", 8080);
     int dbPort = Integer.getInteger("civic311.demo.db.port", 15432);
+    int keycloakPort = Integer.getInteger("civic311.demo.keycloak.port", 8180);
+    int keycloakManagementPort = Integer.getInteger("civic311.demo.keycloak.management.port", 9180);
     Path war = Path.of(System.getProperty("civic311.demo.war", "platform/app/target/civic311.war"));
     Path payara =
         Path.of(System.getProperty("civic311.demo.payara", "platform/app/target/payara-micro.jar"));
+    Path keycloakHome =
+        Path.of(
+            System.getProperty(
+                "civic311.demo.keycloak", "platform/app/target/keycloak-dist/keycloak-26.7.3"));
+    Path realm =
+        Path.of(
+            System.getProperty(
+                "civic311.demo.realm", "platform/app/src/main/keycloak/civic311-realm.json"));
 
     if (Boolean.getBoolean("civic311.demo.reset")) {
       say("Resetting: deleting " + data);
@@ -37,6 +49,29 @@ public final class LocalPlatform {
         EmbeddedPostgresServer.start(data.resolve("postgres"), dbPort, true, line -> {});
     DatabaseBootstrap.ensure(postgres.port());
 
+    String base = "http://localhost:" + httpPort;
+    say(
+        "Starting Keycloak on port "
+            + keycloakPort
+            + (firstStart ? " (first start also imports the realm civic311)" : "")
+            + " ...");
+    int[] lastBuildReport = {0};
+    KeycloakServer keycloak =
+        KeycloakServer.start(
+            keycloakHome,
+            realm,
+            base,
+            keycloakPort,
+            keycloakManagementPort,
+            postgres.port(),
+            data,
+            seconds -> {
+              if (seconds >= lastBuildReport[0] + 10) {
+                lastBuildReport[0] = seconds;
+                say("  preparing Keycloak for PostgreSQL, once (" + seconds + " s) ...");
+              }
+            });
+
     say(
         "Starting Civic311 on Payara Micro, port "
             + httpPort
@@ -49,26 +84,47 @@ public final class LocalPlatform {
             httpPort,
             data,
             Map.of(
-                "CIVIC311_DB_URL", postgres.jdbcUrl(DatabaseBootstrap.DATABASE),
-                "CIVIC311_DB_USER", DatabaseBootstrap.APP,
-                "CIVIC311_DB_PASSWORD", DatabaseBootstrap.APP,
-                "CIVIC311_DB_OWNER_USER", DatabaseBootstrap.OWNER,
-                "CIVIC311_DB_OWNER_PASSWORD", DatabaseBootstrap.OWNER,
-                "CIVIC311_DEMO_ENABLED", "true"));
+                "CIVIC311_DB_URL",
+                postgres.jdbcUrl(DatabaseBootstrap.DATABASE),
+                "CIVIC311_DB_USER",
+                DatabaseBootstrap.APP,
+                "CIVIC311_DB_PASSWORD",
+                DatabaseBootstrap.APP,
+                "CIVIC311_DB_OWNER_USER",
+                DatabaseBootstrap.OWNER,
+                "CIVIC311_DB_OWNER_PASSWORD",
+                DatabaseBootstrap.OWNER,
+                "CIVIC311_DEMO_ENABLED",
+                "true",
+                "CIVIC311_IDENTITY_ISSUER",
+                keycloak.issuer(),
+                "CIVIC311_IDENTITY_JWKS_URL",
+                keycloak.jwksUrl()));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  say("Stopping Civic311 and PostgreSQL ...");
+                  say("Stopping Civic311, Keycloak and PostgreSQL ...");
                   platform.close();
+                  keycloak.close();
                   postgres.close();
                   say("Stopped. Data kept in " + data);
                   stopped.countDown();
                 }));
 
     int[] lastReported = {0};
+    keycloak.awaitReady(
+        Duration.ofMinutes(5),
+        seconds -> {
+          if (seconds >= lastReported[0] + 10) {
+            lastReported[0] = seconds;
+            say("  Keycloak still starting (" + seconds + " s; log: " + keycloak.log() + ")");
+          }
+        });
+    say("Keycloak is ready.");
+    lastReported[0] = 0;
     platform.awaitStatus(
         "health/ready",
         200,
@@ -76,23 +132,24 @@ public final class LocalPlatform {
         seconds -> {
           if (seconds >= lastReported[0] + 10) {
             lastReported[0] = seconds;
-            say("  still starting (" + seconds + " s; log: " + platform.log() + ")");
+            say("  Civic311 still starting (" + seconds + " s; log: " + platform.log() + ")");
           }
         });
-    String base = "http://localhost:" + httpPort;
     say("");
     say("Civic311 is running.");
     say("  Cities (public API)    " + base + "/api/v1/cities");
     say("  Lethbridge catalogue   " + base + "/api/v1/cities/lethbridge/service-categories");
-    say("  Calgary requests       " + base + "/api/v1/cities/calgary/service-requests");
+    say("  Agent console          " + base + "/c/lethbridge/agent/");
     say("  Health                 " + base + "/health/ready");
+    say("  Keycloak               " + keycloak.url() + "/admin/ (admin / admin, demo only)");
+    say("  Demo users             lethbridge-agent, calgary-admin, ... password demo311 (README)");
     say(
         "  PostgreSQL             "
             + postgres.jdbcUrl(DatabaseBootstrap.DATABASE)
             + " (data: "
             + data.resolve("postgres")
             + ")");
-    say("  Log                    " + platform.log());
+    say("  Logs                   " + platform.log() + ", " + keycloak.log());
     say("Press Ctrl-C to stop.");
     stopped.await();
   }

@@ -56,7 +56,7 @@ class DemoCitiesIT extends PlatformIT {
   @Test
   void demoCitiesHaveSampleRequests() {
     List<Object> requests =
-        api()
+        as("calgary-agent")
             .get("api/v1/cities/calgary/service-requests?limit=500")
             .then()
             .statusCode(200)
@@ -69,7 +69,7 @@ class DemoCitiesIT extends PlatformIT {
   @Test
   void timestampsCarrySecondsAndAnOffsetButNoFraction() {
     List<String> times =
-        api()
+        as("lethbridge-agent")
             .get("api/v1/cities/lethbridge/service-requests?limit=500")
             .then()
             .statusCode(200)
@@ -84,7 +84,7 @@ class DemoCitiesIT extends PlatformIT {
   @Test
   void aRequestIsWrittenWithItsIdFirst() {
     String body =
-        api()
+        as("lethbridge-agent")
             .get("api/v1/cities/lethbridge/service-requests?limit=1")
             .then()
             .statusCode(200)

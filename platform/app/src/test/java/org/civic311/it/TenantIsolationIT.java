@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
+import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,12 @@ class TenantIsolationIT extends PlatformIT {
     south = Db.createCity("south");
     Db.addCategory(north, sharedId, "pothole", "North Pothole");
     Db.addCategory(south, sharedId, "pothole", "South Pothole");
+  }
+
+  /** A token of an agent of {@code city}, signed with the key the test realm publishes. */
+  private static String staffOf(TestCity city) {
+    return Identity.sign(
+        Identity.claimsOf(city.slug() + "-agent", List.of("agent"), List.of(city.slug())).build());
   }
 
   @Test
@@ -81,7 +88,7 @@ class TenantIsolationIT extends PlatformIT {
         .statusCode(404)
         .contentType("application/problem+json");
     List<String> southIds =
-        api()
+        withToken(staffOf(south))
             .get("api/v1/cities/{city}/service-requests", south.slug())
             .then()
             .statusCode(200)

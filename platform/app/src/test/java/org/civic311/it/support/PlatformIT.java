@@ -68,6 +68,16 @@ public abstract class PlatformIT {
     return URI.create("http://localhost:" + DeployOnceExtension.DeployOnce.http().getPort() + "/");
   }
 
+  /** A request carrying {@code username}'s access token from the test run's Keycloak. */
+  protected static RequestSpecification as(String username) {
+    return withToken(Identity.token(username));
+  }
+
+  /** A request carrying {@code token} as its bearer token. */
+  protected static RequestSpecification withToken(String token) {
+    return api().header("Authorization", "Bearer " + token);
+  }
+
   /** A REST Assured request against the deployment. */
   protected static RequestSpecification api() {
     return RestAssured.given().baseUri(base().toString()).urlEncodingEnabled(true);

@@ -2,9 +2,11 @@ package org.civic311.it.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.civic311.devstack.DatabaseBootstrap;
 import org.civic311.devstack.EmbeddedPostgresServer;
+import org.civic311.devstack.KeycloakServer;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -17,6 +19,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestStack implements LauncherSessionListener {
   private static final Logger LOG = Logger.getLogger(TestStack.class.getName());
   private EmbeddedPostgresServer postgres;
+  private KeycloakServer keycloak;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -32,13 +35,31 @@ public class TestStack implements LauncherSessionListener {
       postgres = EmbeddedPostgresServer.start(data, port, false, LOG::fine);
       DatabaseBootstrap.ensure(port);
       LOG.info("Test PostgreSQL on port " + port);
+      keycloak =
+          KeycloakServer.start(
+              Path.of(System.getProperty("civic311.it.keycloak")),
+              Path.of(System.getProperty("civic311.it.realm")),
+              "http://localhost:" + Integer.getInteger("civic311.it.http.port"),
+              Integer.getInteger("civic311.it.kc.port"),
+              Integer.getInteger("civic311.it.kc.management.port"),
+              port,
+              work,
+              seconds -> {});
+      keycloak.awaitReady(Duration.ofMinutes(4), seconds -> {});
+      Identity.started(keycloak);
+      LOG.info("Test Keycloak on " + keycloak.url());
     } catch (Exception e) {
-      throw new IllegalStateException("The test PostgreSQL did not start: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The test PostgreSQL or Keycloak did not start: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    if (keycloak != null) {
+      keycloak.close();
+      keycloak = null;
+    }
     if (postgres != null) {
       postgres.close();
       postgres = null;

@@ -222,6 +222,43 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  @Test
+  void everyEndpointDeclaresWhoMayCallIt() {
+    // CityAccessFilter refuses an endpoint that declares nothing; this says so before deployment.
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+        .that()
+        .areAnnotatedWith(jakarta.ws.rs.GET.class)
+        .or()
+        .areAnnotatedWith(jakarta.ws.rs.POST.class)
+        .or()
+        .areAnnotatedWith(jakarta.ws.rs.PUT.class)
+        .or()
+        .areAnnotatedWith(jakarta.ws.rs.PATCH.class)
+        .or()
+        .areAnnotatedWith(jakarta.ws.rs.DELETE.class)
+        .should(
+            new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                "declare @PermitAll or @RolesAllowed, on the method or its class") {
+              @Override
+              public void check(
+                  com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                boolean declared =
+                    Set.of(method, method.getOwner()).stream()
+                        .anyMatch(
+                            e ->
+                                e.isAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                                    || e.isAnnotatedWith(
+                                        jakarta.annotation.security.RolesAllowed.class));
+                if (!declared) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          method, method.getFullName() + " does not say who may call it"));
+                }
+              }
+            })
+        .check(classes);
+  }
+
   private static Optional<String> context(String className) {
     Matcher m = CONTEXT.matcher(className);
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();

@@ -19,6 +19,7 @@ class HelmChartTest {
   private static final Path CHART = Path.of("../../helm/civic311");
   private static final String DB_URL = "jdbc:postgresql://db:5432/civic311";
   private static final String DB_SECRET = "civic311-db";
+  private static final String ISSUER = "https://login.example.org/realms/civic311";
 
   @Test
   void passesHelmLint() {
@@ -47,6 +48,35 @@ class HelmChartTest {
     assertThat(manifest)
         .containsPattern("- name: CIVIC311_DEMO_ENABLED\\s+value: \"false\"")
         .containsPattern("- name: JAVA_TOOL_OPTIONS\\s+value: \"-XX:MaxRAMPercentage=60\"");
+  }
+
+  @Test
+  void verifiesTokensOfTheBrowsersIssuerWithKeysFetchedFromTheInClusterAddress() {
+    assertThat(withRequiredValues().call())
+        .containsPattern("- name: CIVIC311_IDENTITY_ISSUER\\s+value: \"" + ISSUER + "\"")
+        .containsPattern(
+            "- name: CIVIC311_IDENTITY_JWKS_URL\\s+value: \""
+                + ISSUER
+                + "/protocol/openid-connect/certs\"")
+        .containsPattern("- name: CIVIC311_IDENTITY_AUDIENCE\\s+value: \"civic311-api\"")
+        .containsPattern("- name: CIVIC311_IDENTITY_WEB_CLIENT\\s+value: \"civic311-web\"");
+    String internal =
+        "http://keycloak.identity.svc:8080/realms/civic311/protocol/openid-connect/certs";
+    assertThat(withRequiredValues().set("identity.jwksUrl", internal).call())
+        .containsPattern("- name: CIVIC311_IDENTITY_JWKS_URL\\s+value: \"" + internal + "\"");
+  }
+
+  @Test
+  void refusesToRenderWithoutTheIssuerAndSaysHowToSetIt() {
+    TemplateCommand withoutIssuer =
+        new Helm(CHART)
+            .template()
+            .set("database.url", DB_URL)
+            .set("database.existingSecret", DB_SECRET);
+
+    assertThatThrownBy(withoutIssuer::call)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("set identity.issuer to the Keycloak realm's issuer URL");
   }
 
   @Test
@@ -117,7 +147,8 @@ class HelmChartTest {
     return new Helm(CHART)
         .template()
         .set("database.url", DB_URL)
-        .set("database.existingSecret", DB_SECRET);
+        .set("database.existingSecret", DB_SECRET)
+        .set("identity.issuer", ISSUER);
   }
 
   private static void assertFromSecret(String manifest, String variable, String key) {

@@ -134,7 +134,10 @@ public class DemoSeeder {
               jitter(city.centre().lon(), random),
               null,
               CHANNELS[i % CHANNELS.length],
-              true)); // sample data may land near each other
+              true, // sample data may land near each other
+              null,
+              // every fifth is the demo resident's, so their "my requests" has something to show
+              i % 5 == 0 ? city.slug() + "-resident@example.org" : null));
     }
   }
 

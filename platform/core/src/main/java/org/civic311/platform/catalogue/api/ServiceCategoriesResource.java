@@ -1,5 +1,6 @@
 package org.civic311.platform.catalogue.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.civic311.platform.shared.api.ProblemException;
 
 /** A city's public catalogue. The city was resolved from the path by the tenancy filter. */
 @RequestScoped
+@PermitAll
 @Path("api/v1/cities/{city}/service-categories")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceCategoriesResource {

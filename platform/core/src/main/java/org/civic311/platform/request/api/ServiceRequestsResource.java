@@ -1,5 +1,7 @@
 package org.civic311.platform.request.api;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,28 +17,51 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.function.Supplier;
 import org.civic311.platform.request.application.DuplicateRequestException;
 import org.civic311.platform.request.application.RequestIntakeService;
+import org.civic311.platform.request.application.RequestLifecycleService;
+import org.civic311.platform.request.application.RequestNotFoundException;
 import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.shared.api.Caller;
 import org.civic311.platform.shared.api.ProblemException;
+import org.civic311.platform.shared.application.Roles;
 
-/** The native JSON API for a city's service requests (portal and consoles). */
+/**
+ * The native JSON API for a city's service requests (portal and consoles). Anyone may report and
+ * follow one request by its number; lists, history with internal notes and changes are for the
+ * city's staff.
+ */
 @RequestScoped
 @Path("api/v1/cities/{city}/service-requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceRequestsResource {
+  private static final String NOT_FOUND = "This city has no service request '%s'.";
+
   @Inject RequestIntakeService intake;
+  @Inject RequestLifecycleService lifecycle;
+  @Context SecurityContext security;
 
   @POST
+  @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(
       @NotNull(message = "a JSON body is required") @Valid SubmitServiceRequestPayload payload,
+      @PathParam("city") String city,
       @Context UriInfo uri) {
+    Caller caller = Caller.of(security);
+    // Staff reporting for a caller are not the reporter; a signed-in resident is.
+    boolean resident = caller.hasRole(Roles.RESIDENT) && !caller.actsFor(city);
     RequestSummary created;
     try {
-      created = intake.submit(payload.toCommand());
+      created =
+          intake.submit(
+              payload.toCommand(
+                  resident ? caller.subject() : null,
+                  resident ? caller.verifiedEmail().orElse(null) : null));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     } catch (DuplicateRequestException e) {
@@ -52,17 +77,67 @@ public class ServiceRequestsResource {
   }
 
   @GET
+  @RolesAllowed({Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.CITY_ADMIN})
   public List<ServiceRequestView> newest(@QueryParam("limit") @DefaultValue("50") int limit) {
     return intake.newest(limit).stream().map(ServiceRequestView::of).toList();
   }
 
+  /** One request's public view: its number is what a resident keeps to follow it. */
   @GET
   @Path("{id}")
+  @PermitAll
   public ServiceRequestView one(@PathParam("id") String id) {
     return intake
         .find(id)
         .map(ServiceRequestView::of)
-        .orElseThrow(
-            () -> ProblemException.notFound("This city has no service request '" + id + "'."));
+        .orElseThrow(() -> ProblemException.notFound(String.format(NOT_FOUND, id)));
+  }
+
+  /** The whole history, internal notes included. */
+  @GET
+  @Path("{id}/history")
+  @RolesAllowed({Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.CITY_ADMIN})
+  public List<HistoryEntryView> history(@PathParam("id") String id) {
+    if (intake.find(id).isEmpty()) {
+      throw ProblemException.notFound(String.format(NOT_FOUND, id));
+    }
+    return intake.history(id).stream().map(HistoryEntryView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/status")
+  @RolesAllowed({Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.CITY_ADMIN})
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ServiceRequestView changeStatus(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid ChangeStatusPayload payload) {
+    String actor = Caller.of(security).actor();
+    return change(
+        id,
+        () ->
+            lifecycle.changeStatus(
+                id, payload.status(), actor, payload.publicNote(), payload.internalNote()));
+  }
+
+  @POST
+  @Path("{id}/duplicate-of")
+  @RolesAllowed({Roles.AGENT, Roles.CITY_ADMIN})
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ServiceRequestView markDuplicate(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid MergeDuplicatePayload payload) {
+    String actor = Caller.of(security).actor();
+    return change(
+        id, () -> lifecycle.markDuplicate(id, payload.parentId(), actor, payload.publicNote()));
+  }
+
+  private static ServiceRequestView change(String id, Supplier<RequestSummary> work) {
+    try {
+      return ServiceRequestView.of(work.get());
+    } catch (RequestNotFoundException e) {
+      throw ProblemException.notFound(String.format(NOT_FOUND, id));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.civic311.platform.request.api;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -19,9 +20,16 @@ public record SubmitServiceRequestPayload(
     @JsonbProperty("address_string") @Size(max = 500, message = "at most 500 characters")
         String addressString,
     @Size(max = 20, message = "at most 20 characters") String channel,
-    @JsonbProperty("acknowledge_duplicate") Boolean acknowledgeDuplicate) {
+    @JsonbProperty("acknowledge_duplicate") Boolean acknowledgeDuplicate,
+    @Email(message = "is not an e-mail address")
+        @Size(max = 254, message = "at most 254 characters")
+        String email) {
 
-  SubmitServiceRequest toCommand() {
+  /**
+   * The command, reported under {@code reporterSubject} (a signed-in resident's account, or null)
+   * with this payload's e-mail, or else {@code accountEmail}, as contact.
+   */
+  SubmitServiceRequest toCommand(String reporterSubject, String accountEmail) {
     return new SubmitServiceRequest(
         serviceCode,
         description,
@@ -29,6 +37,8 @@ public record SubmitServiceRequestPayload(
         lon,
         addressString,
         channel,
-        Boolean.TRUE.equals(acknowledgeDuplicate));
+        Boolean.TRUE.equals(acknowledgeDuplicate),
+        reporterSubject,
+        email != null && !email.isBlank() ? email : accountEmail);
   }
 }

@@ -15,6 +15,7 @@ import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.request.domain.Channel;
 import org.civic311.platform.request.domain.Location;
+import org.civic311.platform.request.domain.Reporter;
 import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
@@ -74,7 +75,12 @@ public class RequestIntakeService {
     }
     ServiceRequest request =
         ServiceRequest.receive(
-            UUID.fromString(category.id()), submission.description(), location, channel, clock);
+            UUID.fromString(category.id()),
+            submission.description(),
+            location,
+            channel,
+            new Reporter(submission.reporterSubject(), submission.reporterEmail()),
+            clock);
     requests.add(request);
     RequestChange created = request.creation(request.channel().wireName());
     requests.record(created, OutboxPayloads.of(created, category.code()));
@@ -94,6 +100,21 @@ public class RequestIntakeService {
                   c.map(CategorySummary::code).orElse(null),
                   c.map(CategorySummary::name).orElse(null));
             });
+  }
+
+  /**
+   * The current city's requests reported by one resident on any channel: under their account, or
+   * with their verified e-mail address as contact. Newest first.
+   */
+  @TenantTransactional
+  public List<RequestSummary> reportedBy(
+      String subject, Optional<String> verifiedEmail, int limit) {
+    Map<String, CategorySummary> byId = categoriesById();
+    return requests
+        .reportedBy(subject, verifiedEmail.orElse(null), Math.max(1, Math.min(limit, 500)))
+        .stream()
+        .map(r -> summarise(r, byId))
+        .toList();
   }
 
   @TenantTransactional

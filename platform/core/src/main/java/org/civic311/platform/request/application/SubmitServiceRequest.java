@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * A resident's new request, as any channel hands it in. {@code channel} is a wire name ({@code
  * phone}, {@code web}, {@code mobile_app}, {@code open311}, {@code chat}, {@code email}, {@code
  * counter}); empty means web. Unless {@code acknowledgeDuplicate}, an open request of the same
- * category nearby refuses the submission ({@link DuplicateRequestException}).
+ * category nearby refuses the submission ({@link DuplicateRequestException}). The reporter's
+ * account ({@code reporterSubject}) and contact e-mail are optional: anonymous is the default.
  */
 public record SubmitServiceRequest(
     String categoryCode,
@@ -15,4 +16,6 @@ public record SubmitServiceRequest(
     BigDecimal longitude,
     String address,
     String channel,
-    boolean acknowledgeDuplicate) {}
+    boolean acknowledgeDuplicate,
+    String reporterSubject,
+    String reporterEmail) {}

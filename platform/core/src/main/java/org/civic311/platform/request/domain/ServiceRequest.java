@@ -58,10 +58,21 @@ public class ServiceRequest extends TenantOwned {
 
   @Version private long version;
 
+  @Column(name = "reporter_subject")
+  private String reporterSubject;
+
+  @Column(name = "reporter_email")
+  private String reporterEmail;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
-      UUID categoryId, String description, Location location, Channel channel, Clock clock) {
+      UUID categoryId,
+      String description,
+      Location location,
+      Channel channel,
+      Reporter reporter,
+      Clock clock) {
     if (description != null && description.length() > MAX_DESCRIPTION) {
       throw new IllegalArgumentException("description: at most " + MAX_DESCRIPTION + " characters");
     }
@@ -75,6 +86,9 @@ public class ServiceRequest extends TenantOwned {
     request.updatedAt = request.createdAt;
     request.channel = channel == null ? Channel.WEB : channel;
     request.lastSeq = 1;
+    Reporter who = reporter == null ? Reporter.ANONYMOUS : reporter;
+    request.reporterSubject = who.subject();
+    request.reporterEmail = who.email();
     return request;
   }
 
@@ -161,6 +175,10 @@ public class ServiceRequest extends TenantOwned {
       throw new IllegalArgumentException(field + ": at most " + MAX_DESCRIPTION + " characters");
     }
     return note.strip();
+  }
+
+  public Reporter reporter() {
+    return new Reporter(reporterSubject, reporterEmail);
   }
 
   public ServiceRequestId id() {

@@ -31,4 +31,7 @@ public interface ServiceRequestRepository {
       java.math.BigDecimal minLon,
       java.math.BigDecimal maxLon,
       java.time.OffsetDateTime since);
+
+  /** Requests under the account {@code subject} or with contact e-mail {@code email} (if given). */
+  List<ServiceRequest> reportedBy(String subject, String email, int limit);
 }

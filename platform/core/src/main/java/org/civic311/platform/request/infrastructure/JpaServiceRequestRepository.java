@@ -39,6 +39,22 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   }
 
   @Override
+  public List<ServiceRequest> reportedBy(String subject, String email, int limit) {
+    var query =
+        em.createQuery(
+                "select r from ServiceRequest r where r.reporterSubject = :subject"
+                    + (email == null ? "" : " or r.reporterEmail = :email")
+                    + " order by r.createdAt desc, r.id",
+                ServiceRequest.class)
+            .setParameter("subject", subject)
+            .setMaxResults(limit);
+    if (email != null) {
+      query.setParameter("email", email);
+    }
+    return query.getResultList();
+  }
+
+  @Override
   public void add(ServiceRequest request) {
     em.persist(request);
   }

@@ -1,6 +1,8 @@
 package org.civic311.platform.shared.api;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,6 +35,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
               + ".";
     } else if (exception instanceof NotSupportedException) {
       detail = "This address does not accept that content type.";
+    } else if (exception instanceof NotAuthorizedException) {
+      return Response.fromResponse(
+              EdgeErrors.respond(uri, status, "Sign in: this needs a valid bearer token."))
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civic311\"")
+          .build();
+    } else if (exception instanceof ForbiddenException) {
+      detail = "Your account does not have a role that may do this.";
     } else if (status.getStatusCode() == 400) {
       detail = "The request body or parameters could not be read.";
     } else if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {

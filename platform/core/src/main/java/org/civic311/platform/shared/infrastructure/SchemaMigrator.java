@@ -24,11 +24,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date at start-up, as the owner role, before anything touches JPA.
  *
- * <p>A database that cannot be reached is not fatal: the application deploys, {@code /health/ready}
- * says why it is not ready, and the migration is tried again with a growing pause (1 s doubling to
- * 30 s), one log line per attempt and no stack trace. A migration that fails for any other reason
- * (bad SQL, an edited migration) stops there and readiness reports it, since retrying would not
- * help.
+ * <p>A database that cannot be reached, or that refuses the owner role's login or has no database
+ * yet (a DBA may still be setting it up), is not fatal: the application deploys, {@code
+ * /health/ready} says why it is not ready, and the migration is tried again with a growing pause (1
+ * s doubling to 30 s), one log line per attempt and no stack trace. A migration that fails for any
+ * other reason (bad SQL, an edited migration) stops there and readiness reports it, since retrying
+ * would not help.
  */
 @Startup
 @Singleton
@@ -91,15 +92,19 @@ public class SchemaMigrator {
       detail = "schema at version " + version + " (" + result.migrationsExecuted + " applied now)";
       LOG.info("Database " + database.displayUrl() + ": " + detail);
     } catch (RuntimeException e) {
-      if (DatabaseUnavailableException.isUnreachable(e)) {
+      boolean unreachable = DatabaseUnavailableException.isUnreachable(e);
+      if (unreachable || notSetUpYet(e)) {
         detail =
             "database "
                 + database.displayUrl()
-                + " is not reachable ("
+                + (unreachable ? " is not reachable (" : " refuses the owner role (")
                 + rootMessage(e)
                 + "); retrying in "
                 + pause.toSeconds()
-                + " s. Check CIVIC311_DB_URL and that PostgreSQL is running.";
+                + (unreachable
+                    ? " s. Check CIVIC311_DB_URL and that PostgreSQL is running."
+                    : " s. Check CIVIC311_DB_OWNER_USER and CIVIC311_DB_OWNER_PASSWORD, and that"
+                        + " the database and its roles exist (docs/operations.md).");
         LOG.warning(detail);
         retry = scheduler.schedule(this::attempt, pause.toMillis(), TimeUnit.MILLISECONDS);
         Duration doubled = pause.multipliedBy(2);
@@ -120,6 +125,22 @@ public class SchemaMigrator {
           "schema at version " + version + ", but start-up work after it failed: " + rootMessage(e);
       LOG.log(Level.SEVERE, detail, e);
     }
+  }
+
+  /**
+   * The database answers but the login is refused (SQL state class 28) or the database does not
+   * exist (3D000): a DBA may still be setting it up, so this is retried like an outage, not final.
+   */
+  private static boolean notSetUpYet(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("28") || state.equals("3D000")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private String currentVersion() {

@@ -1,5 +1,6 @@
 package org.civic311.platform.tenancy.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.civic311.platform.tenancy.application.TenantDirectory;
 
 /** The public list of cities, and one city's public profile. */
 @RequestScoped
+@PermitAll
 @Path("api/v1/cities")
 @Produces(MediaType.APPLICATION_JSON)
 public class CitiesResource {

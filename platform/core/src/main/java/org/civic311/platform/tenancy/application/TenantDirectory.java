@@ -69,6 +69,13 @@ public class TenantDirectory {
         .toList();
   }
 
+  /** Every city, active or suspended, by slug: the operator's list. */
+  public List<CityProfile> all() {
+    return current().bySlug.values().stream()
+        .sorted(Comparator.comparing(CityProfile::slug))
+        .toList();
+  }
+
   /** Forget the snapshot: the next lookup reads the table again. */
   public void invalidate() {
     snapshot = null;

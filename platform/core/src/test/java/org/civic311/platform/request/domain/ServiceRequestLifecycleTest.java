@@ -21,6 +21,7 @@ class ServiceRequestLifecycleTest {
         "Hole",
         Location.of(BigDecimal.ONE, BigDecimal.ONE, null),
         Channel.PHONE,
+        Reporter.ANONYMOUS,
         clock);
   }
 

@@ -1,5 +1,6 @@
 package org.civic311.platform.request.api.open311;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,7 @@ import org.civic311.platform.tenancy.application.ApiKeys;
  * application services the native API uses. Errors are the standard's error list.
  */
 @RequestScoped
+@PermitAll
 @Path("open311/v2")
 public class Open311Resource {
   static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
@@ -285,7 +287,9 @@ public class Open311Resource {
                   decimal("long"),
                   address,
                   "open311",
-                  acknowledged());
+                  acknowledged(),
+                  null,
+                  email);
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {

@@ -1,0 +1,294 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.civic311.it.support.Identity;
+import org.civic311.it.support.PlatformIT;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the deployed application × every kind of caller × their own city and another
+ * city → the status the access rules promise. The endpoints come from the deployment's own OpenAPI
+ * document, so a new endpoint fails {@link #everyDeployedEndpointHasARow()} until it is given a row
+ * here (and so a decision about who may use it).
+ */
+class AccessMatrixIT extends PlatformIT {
+  private static final String PUBLIC = "public";
+  private static final String OPERATOR = "operator";
+  private static final String CITY_ADMIN = "city-admin";
+  private static final String AGENT = "agent";
+  private static final String STAFF = "department-staff";
+  private static final String RESIDENT = "resident";
+  private static final Set<String> CITY_ROLES = Set.of(CITY_ADMIN, AGENT, STAFF);
+  private static final Set<String> ANY_SIGNED_IN =
+      Set.of(OPERATOR, CITY_ADMIN, AGENT, STAFF, RESIDENT);
+  private static final Set<String> CITY_STAFF = Set.of(CITY_ADMIN, AGENT, STAFF);
+
+  /** A kind of caller: how they get a token (null: anonymous), their roles and their cities. */
+  private record Who(
+      String name,
+      java.util.function.Supplier<String> token,
+      Set<String> roles,
+      Set<String> cities) {
+    static Who user(String username, String role, String... cities) {
+      return new Who(username, () -> Identity.token(username), Set.of(role), Set.of(cities));
+    }
+  }
+
+  private static final List<Who> CALLERS =
+      List.of(
+          new Who("anonymous", () -> null, Set.of(), Set.of()),
+          Who.user("operator", OPERATOR),
+          Who.user("lethbridge-admin", CITY_ADMIN, "lethbridge"),
+          Who.user("lethbridge-agent", AGENT, "lethbridge"),
+          Who.user("lethbridge-staff", STAFF, "lethbridge"),
+          Who.user("lethbridge-resident", RESIDENT),
+          Who.user("calgary-admin", CITY_ADMIN, "calgary"),
+          Who.user("calgary-agent", AGENT, "calgary"),
+          Who.user("calgary-staff", STAFF, "calgary"),
+          Who.user("shared-agent", AGENT, "lethbridge", "calgary"),
+          new Who(
+              "lethbridge-integrations (service account)",
+              () -> Identity.serviceToken("lethbridge"),
+              Set.of(STAFF),
+              Set.of("lethbridge")));
+
+  /** The city whose path is used, with what its requests need. */
+  private record City(String slug, String jurisdiction, String apiKey, String categoryCode) {}
+
+  private static final List<City> CITIES =
+      List.of(
+          new City("lethbridge", "lethbridge.ca", "demo-lethbridge-open311-key", "pothole"),
+          new City("calgary", "calgary.ca", "demo-calgary-open311-key", "pothole"));
+
+  /** One endpoint: who may use it, and how to call it well (so a refusal is about access only). */
+  private record Row(Set<String> roles, Call call) {}
+
+  @FunctionalInterface
+  private interface Call {
+    Response send(RequestSpecification request, City city);
+  }
+
+  private final Map<String, Row> rows = new LinkedHashMap<>();
+
+  {
+    row("GET /api/v1/cities", Set.of(PUBLIC), (r, c) -> r.get("api/v1/cities"));
+    row("GET /api/v1/cities/{city}", Set.of(PUBLIC), (r, c) -> r.get("api/v1/cities/" + c.slug));
+    row(
+        "GET /api/v1/cities/{city}/service-categories",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/service-categories"));
+    row(
+        "GET /api/v1/cities/{city}/service-categories/{code}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/service-categories/" + c.categoryCode));
+    row(
+        "POST /api/v1/cities/{city}/service-requests",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(newRequest(c))
+                .post(city(c) + "/service-requests"));
+    row(
+        "GET /api/v1/cities/{city}/service-requests",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/service-requests"));
+    row(
+        "GET /api/v1/cities/{city}/service-requests/{id}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c)));
+    row(
+        "GET /api/v1/cities/{city}/service-requests/{id}/history",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c) + "/history"));
+    row(
+        "POST /api/v1/cities/{city}/service-requests/{id}/status",
+        CITY_STAFF,
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("status", "in_progress", "public_note", "Crew assigned."))
+                .post(city(c) + "/service-requests/" + fresh(c) + "/status"));
+    row(
+        "POST /api/v1/cities/{city}/service-requests/{id}/duplicate-of",
+        Set.of(AGENT, CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("parent_service_request_id", fresh(c)))
+                .post(city(c) + "/service-requests/" + fresh(c) + "/duplicate-of"));
+    row(
+        "GET /api/v1/cities/{city}/me/service-requests",
+        Set.of(RESIDENT),
+        (r, c) -> r.get(city(c) + "/me/service-requests"));
+    row("GET /api/v1/me", ANY_SIGNED_IN, (r, c) -> r.get("api/v1/me"));
+    row("GET /api/v1/provider/cities", Set.of(OPERATOR), (r, c) -> r.get("api/v1/provider/cities"));
+    row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
+    row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
+    row(
+        "GET /open311/v2/discovery.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get("open311/v2/discovery.json"));
+    row(
+        "GET /open311/v2/services.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/services.json"));
+    row(
+        "GET /open311/v2/services/{code}.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/services/" + c.categoryCode + ".json"));
+    row(
+        "GET /open311/v2/requests.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/requests.json"));
+    row(
+        "POST /open311/v2/requests.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) ->
+            open311(r, c)
+                .formParam("api_key", c.apiKey)
+                .formParam("service_code", c.categoryCode)
+                .formParam("description", "Reported through an Open311 app")
+                .formParam("lat", "49.69")
+                .formParam("long", "-112.84")
+                .header("X-Acknowledge-Duplicate", "true")
+                .post("open311/v2/requests.json"));
+    row(
+        "GET /open311/v2/requests/{id}.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/requests/" + fresh(c) + ".json"));
+    row(
+        "GET /open311/v2/request/{id}.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/request/" + fresh(c) + ".json"));
+    row(
+        "GET /open311/v2/tokens/{token}.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/tokens/" + fresh(c) + ".json"));
+  }
+
+  private void row(String endpoint, Set<String> roles, Call call) {
+    rows.put(endpoint, new Row(roles, call));
+  }
+
+  @Test
+  void everyDeployedEndpointHasARow() {
+    Map<String, Object> paths =
+        api()
+            .accept(ContentType.JSON)
+            .get("openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("paths");
+    Set<String> deployed = new TreeSet<>();
+    paths.forEach(
+        (path, operations) ->
+            ((Map<?, ?>) operations)
+                .keySet()
+                .forEach(
+                    method -> {
+                      String m = method.toString().toUpperCase(java.util.Locale.ROOT);
+                      if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(m)) {
+                        deployed.add(m + " " + path);
+                      }
+                    }));
+    assertThat(deployed)
+        .as("deployed endpoints (give each new one a row here)")
+        .containsExactlyInAnyOrderElementsOf(rows.keySet());
+  }
+
+  @Test
+  void everyEndpointAnswersEveryCallerAsTheRulesSay() {
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (Map.Entry<String, Row> entry : rows.entrySet()) {
+      for (Who who : CALLERS) {
+        String token = who.token.get();
+        for (City city : CITIES) {
+          RequestSpecification request = api();
+          if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+          }
+          int status = entry.getValue().call.send(request, city).statusCode();
+          int expected = expected(entry.getKey(), entry.getValue().roles, who, city.slug);
+          boolean ok = expected == 200 ? status >= 200 && status < 300 : status == expected;
+          if (!ok) {
+            wrong.add(
+                entry.getKey()
+                    + " as "
+                    + who.name
+                    + " on "
+                    + city.slug
+                    + ": expected "
+                    + (expected == 200 ? "2xx" : expected)
+                    + ", got "
+                    + status);
+          }
+          checked++;
+        }
+      }
+    }
+    assertThat(wrong).as("cases answered against the rules").isEmpty();
+    assertThat(checked).isEqualTo(rows.size() * CALLERS.size() * CITIES.size());
+  }
+
+  /** The rule, written once: public; else sign in (401); else a role that counts here (403). */
+  private static int expected(String endpoint, Set<String> allowed, Who who, String city) {
+    if (allowed.contains(PUBLIC)) {
+      return 200;
+    }
+    if (who.roles.isEmpty()) {
+      return 401;
+    }
+    boolean cityPath = endpoint.contains("{city}");
+    for (String role : who.roles) {
+      if (allowed.contains(role)
+          && (!cityPath || !CITY_ROLES.contains(role) || who.cities.contains(city))) {
+        return 200;
+      }
+    }
+    return 403;
+  }
+
+  private static String city(City c) {
+    return "api/v1/cities/" + c.slug;
+  }
+
+  private static RequestSpecification open311(RequestSpecification request, City c) {
+    return request.queryParam("jurisdiction_id", c.jurisdiction);
+  }
+
+  private static Map<String, Object> newRequest(City c) {
+    return Map.of(
+        "service_code",
+        c.categoryCode,
+        "description",
+        "Checked by the access matrix",
+        "lat",
+        49.69,
+        "long",
+        -112.84,
+        "acknowledge_duplicate",
+        true);
+  }
+
+  /** A new request of {@code c}, reported anonymously, so each change has its own to work on. */
+  private static String fresh(City c) {
+    return api()
+        .contentType(ContentType.JSON)
+        .body(newRequest(c))
+        .post(city(c) + "/service-requests")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("service_request_id");
+  }
+}

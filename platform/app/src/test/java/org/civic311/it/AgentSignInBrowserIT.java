@@ -1,0 +1,89 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.civic311.it.support.Browser;
+import org.civic311.it.support.Identity;
+import org.civic311.it.support.PlatformIT;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An agent signs in to the agent console through Keycloak's real login pages (identity-first:
+ * username, then password; authorization code with PKCE), the console calls the API with the
+ * agent's token, and signing out signs out.
+ */
+class AgentSignInBrowserIT extends PlatformIT {
+
+  @Test
+  void anAgentSignsInThroughKeycloakWorksTheirCityAndSignsOut() throws Exception {
+    try (Browser browser = Browser.start()) {
+      WebDriver page = browser.driver();
+      page.get(base().resolve("c/lethbridge/agent/").toString());
+      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+
+      // Keycloak's own pages, served by the realm's issuer
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+      assertThat(page.getCurrentUrl()).startsWith(Identity.issuer());
+      assertThat(page.getCurrentUrl()).contains("code_challenge_method=S256");
+      page.findElement(By.id("username")).sendKeys("lethbridge-agent");
+      page.findElement(By.id("kc-login")).click();
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+      page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
+      page.findElement(By.id("kc-login")).click();
+
+      // back in the console, with the API answering the agent's token
+      browser
+          .waiting()
+          .until(ExpectedConditions.textToBe(By.id("who"), "Signed in as lethbridge-agent"));
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.numberOfElementsToBeMoreThan(
+                  By.cssSelector("#requests tbody tr"), 0));
+      assertThat(page.findElement(By.id("city-name")).getText()).contains("Lethbridge");
+      browser.screenshot("agent-console-desktop", Browser.DESKTOP);
+      browser.screenshot("agent-console-phone", Browser.PHONE);
+      page.manage().window().setSize(Browser.DESKTOP);
+
+      page.findElement(By.id("sign-out")).click();
+      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+      assertThat(page.findElement(By.id("status")).getText()).contains("signed out");
+      assertThat(page.findElement(By.id("who")).getText()).isEmpty();
+      browser.screenshot("agent-console-signed-out", Browser.PHONE);
+    }
+  }
+
+  @Test
+  void anAgentOfASharedCentreSwitchesBetweenTheirCities() throws Exception {
+    try (Browser browser = Browser.start()) {
+      WebDriver page = browser.driver();
+      page.get(base().resolve("c/lethbridge/agent/").toString());
+      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+      page.findElement(By.id("username")).sendKeys("shared-agent");
+      page.findElement(By.id("kc-login")).click();
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+      page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
+      page.findElement(By.id("kc-login")).click();
+
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("city-select")));
+      new org.openqa.selenium.support.ui.Select(page.findElement(By.id("city-select")))
+          .selectByValue("calgary");
+      browser.waiting().until(ExpectedConditions.urlContains("/c/calgary/agent/"));
+      browser
+          .waiting()
+          .until(ExpectedConditions.textToBe(By.id("who"), "Signed in as shared-agent"));
+      browser
+          .waiting()
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("city-name"), "Calgary"));
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.numberOfElementsToBeMoreThan(
+                  By.cssSelector("#requests tbody tr"), 0));
+    }
+  }
+}
