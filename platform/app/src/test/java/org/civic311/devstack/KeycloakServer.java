@@ -183,17 +183,6 @@ public final class KeycloakServer implements AutoCloseable {
 
   @Override
   public void close() {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy(); // kc.sh forwards the signal to Keycloak's JVM
-    children.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    children.forEach(ProcessHandle::destroyForcibly);
+    Processes.stop(process);
   }
 }

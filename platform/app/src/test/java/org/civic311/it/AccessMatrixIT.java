@@ -129,6 +129,27 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(RESIDENT),
         (r, c) -> r.get(city(c) + "/me/service-requests"));
     row("GET /api/v1/me", ANY_SIGNED_IN, (r, c) -> r.get("api/v1/me"));
+    row("GET /api/v1/cities/{city}/hours", Set.of(PUBLIC), (r, c) -> r.get(city(c) + "/hours"));
+    row(
+        "GET /api/v1/cities/{city}/hours/now",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/hours/now"));
+    row(
+        "GET /api/v1/cities/{city}/admin/hours",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/hours"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/hours",
+        Set.of(CITY_ADMIN),
+        // the city's own hours again: an allowed call changes nothing that other tests rely on
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(api().get(city(c) + "/hours").then().extract().jsonPath().getMap("hours"))
+                .put(city(c) + "/admin/hours"));
+    row(
+        "GET /api/v1/cities/{city}/admin/audit",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/audit"));
     row("GET /api/v1/provider/cities", Set.of(OPERATOR), (r, c) -> r.get("api/v1/provider/cities"));
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));

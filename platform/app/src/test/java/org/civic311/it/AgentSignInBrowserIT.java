@@ -21,18 +21,7 @@ class AgentSignInBrowserIT extends PlatformIT {
   void anAgentSignsInThroughKeycloakWorksTheirCityAndSignsOut() throws Exception {
     try (Browser browser = Browser.start()) {
       WebDriver page = browser.driver();
-      page.get(base().resolve("c/lethbridge/agent/").toString());
-      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
-
-      // Keycloak's own pages, served by the realm's issuer
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-      assertThat(page.getCurrentUrl()).startsWith(Identity.issuer());
-      assertThat(page.getCurrentUrl()).contains("code_challenge_method=S256");
-      page.findElement(By.id("username")).sendKeys("lethbridge-agent");
-      page.findElement(By.id("kc-login")).click();
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
-      page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
-      page.findElement(By.id("kc-login")).click();
+      signIn(browser, "lethbridge", "lethbridge-agent");
 
       // back in the console, with the API answering the agent's token
       browser
@@ -60,14 +49,7 @@ class AgentSignInBrowserIT extends PlatformIT {
   void anAgentOfASharedCentreSwitchesBetweenTheirCities() throws Exception {
     try (Browser browser = Browser.start()) {
       WebDriver page = browser.driver();
-      page.get(base().resolve("c/lethbridge/agent/").toString());
-      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-      page.findElement(By.id("username")).sendKeys("shared-agent");
-      page.findElement(By.id("kc-login")).click();
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
-      page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
-      page.findElement(By.id("kc-login")).click();
+      signIn(browser, "lethbridge", "shared-agent");
 
       browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("city-select")));
       new org.openqa.selenium.support.ui.Select(page.findElement(By.id("city-select")))
@@ -85,5 +67,24 @@ class AgentSignInBrowserIT extends PlatformIT {
               ExpectedConditions.numberOfElementsToBeMoreThan(
                   By.cssSelector("#requests tbody tr"), 0));
     }
+  }
+
+  /**
+   * Opens {@code city}'s console and signs in as {@code username} through Keycloak's own pages,
+   * which are identity-first: the username, then the password on a second page.
+   */
+  private static void signIn(Browser browser, String city, String username) {
+    WebDriver page = browser.driver();
+    page.get(base().resolve("c/" + city + "/agent/").toString());
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    assertThat(page.getCurrentUrl())
+        .startsWith(Identity.issuer())
+        .contains("code_challenge_method=S256");
+    page.findElement(By.id("username")).sendKeys(username);
+    page.findElement(By.id("kc-login")).click();
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+    page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
+    page.findElement(By.id("kc-login")).click();
   }
 }

@@ -99,7 +99,10 @@ public final class Identity {
             "client_secret", "demo-" + city + "-integrations-secret"));
   }
 
-  /** A genuine Keycloak token of another realm ({@code master}): not for this API. */
+  /**
+   * A genuine Keycloak token of another realm ({@code master}, its administrator): not for this
+   * API, and what the test uses to publish its key through the admin API.
+   */
   public static String otherRealmToken() {
     return fetch(
         "master",
@@ -190,18 +193,7 @@ public final class Identity {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    String admin =
-        fetch(
-            "master",
-            Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                "admin-cli",
-                "username",
-                KeycloakServer.ADMIN_USER,
-                "password",
-                KeycloakServer.ADMIN_PASSWORD));
+    String admin = otherRealmToken();
     String realmUrl = server().url() + "/admin/realms/" + KeycloakServer.REALM;
     String realmId =
         json(HTTP.send(

@@ -3,6 +3,7 @@ package org.civic311.admin.provider.demo;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.util.List;
+import org.civic311.platform.routing.application.HoursDocument;
 
 /**
  * One demo city as described in {@code demo/cities.json}; its catalogue is beside it as CSV. The
@@ -16,7 +17,8 @@ public record DemoCity(
     List<String> locales,
     Centre centre,
     @JsonbProperty("sample_requests") int sampleRequests,
-    @JsonbProperty("open311_demo_key") String open311DemoKey) {
+    @JsonbProperty("open311_demo_key") String open311DemoKey,
+    HoursDocument hours) {
 
   /** The point sample requests are scattered around. */
   public record Centre(BigDecimal lat, @JsonbProperty("long") BigDecimal lon) {}

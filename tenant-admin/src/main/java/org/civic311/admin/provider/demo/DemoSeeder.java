@@ -22,6 +22,7 @@ import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.routing.application.HoursService;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.SchemaMigrated;
 import org.civic311.platform.shared.application.Transactions;
@@ -64,6 +65,7 @@ public class DemoSeeder {
   @Inject RequestIntakeService intake;
   @Inject Transactions transactions;
   @Inject ApiKeys apiKeys;
+  @Inject HoursService hours;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -119,6 +121,9 @@ public class DemoSeeder {
 
   private void fill(DemoCity city, List<CategoryCsv.Row> rows) {
     apiKeys.register("Demo key (printed in the README)", city.open311DemoKey());
+    if (city.hours() != null) {
+      hours.replace(city.hours(), "demo-seed");
+    }
     for (CategoryCsv.Row row : rows) {
       catalogue.define(row.code(), row.name(), row.group(), row.keywords(), row.description());
     }

@@ -3,9 +3,8 @@ package org.civic311.platform.request.api;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.shared.api.Open311Wire;
 
 @JsonbPropertyOrder({ // Java names: JSON-B orders by property, not by wire name
   "id",
@@ -37,9 +36,6 @@ public record ServiceRequestView(
     @JsonbProperty("requested_datetime") String requestedAt,
     @JsonbProperty("updated_datetime") String updatedAt) {
 
-  private static final DateTimeFormatter WIRE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-
   static ServiceRequestView of(RequestSummary r) {
     // Open311 clients expect seconds always present and no fraction: 2026-11-25T10:50:00Z.
     return new ServiceRequestView(
@@ -54,7 +50,7 @@ public record ServiceRequestView(
         r.longitude(),
         r.address(),
         r.parentId(),
-        WIRE_TIME.format(r.createdAt().truncatedTo(ChronoUnit.SECONDS)),
-        WIRE_TIME.format(r.updatedAt().truncatedTo(ChronoUnit.SECONDS)));
+        Open311Wire.time(r.createdAt()),
+        Open311Wire.time(r.updatedAt()));
   }
 }

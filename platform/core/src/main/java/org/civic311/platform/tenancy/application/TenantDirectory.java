@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.civic311.platform.shared.application.CurrentTenant;
+import org.civic311.platform.shared.domain.TenantId;
 import org.civic311.platform.tenancy.domain.Tenant;
 import org.civic311.platform.tenancy.domain.TenantRepository;
 
@@ -67,6 +69,21 @@ public class TenantDirectory {
         .filter(CityProfile::active)
         .sorted(Comparator.comparing(CityProfile::displayName))
         .toList();
+  }
+
+  /** The city the current request or transaction runs as. */
+  public CityProfile currentCity() {
+    TenantId id = CurrentTenant.require();
+    return current().bySlug.values().stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
+        .or(
+            () ->
+                tenants.all().stream()
+                    .map(CityProfile::of)
+                    .filter(c -> c.id().equals(id))
+                    .findFirst())
+        .orElseThrow(() -> new IllegalStateException("No city " + id));
   }
 
   /** Every city, active or suspended, by slug: the operator's list. */

@@ -1,0 +1,187 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.civic311.it.support.Db;
+import org.civic311.it.support.Db.TestCity;
+import org.civic311.it.support.Identity;
+import org.civic311.it.support.PlatformIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A city's hours through the API: the public "open now?", the administrator's document with its
+ * checks and audit history, and one city's hours never touching another's.
+ */
+class HoursIT extends PlatformIT {
+  private TestCity north;
+  private TestCity south;
+
+  @BeforeEach
+  void twoCities() throws Exception {
+    north = Db.createCity("north");
+    south = Db.createCity("south");
+  }
+
+  private static RequestSpecification adminOf(TestCity city) {
+    return withToken(
+        Identity.sign(
+            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
+                .build()));
+  }
+
+  private static Map<String, Object> weekdays(String opens, String closes, List<?> overrides) {
+    return Map.of(
+        "weekly",
+        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+            .map(d -> Map.of("day", d, "opens", opens, "closes", closes))
+            .toList(),
+        "holidays",
+        List.of(Map.of("name", "Christmas Day", "rule", "fixed 12-25")),
+        "overrides",
+        overrides);
+  }
+
+  @Test
+  void theDemoCitiesPublishTheirHours() {
+    api()
+        .get("api/v1/cities/calgary/hours/now")
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(true))
+        .body("until", nullValue())
+        .body("time_zone", equalTo("America/Edmonton"));
+    api()
+        .get("api/v1/cities/lethbridge/hours")
+        .then()
+        .statusCode(200)
+        .body("hours.weekly[0].opens", equalTo("08:00"))
+        .body("hours.weekly[0].closes", equalTo("16:30"))
+        .body("hours.holidays.name", hasItem("Victoria Day"));
+    api().get("api/v1/cities/lethbridge/hours/now").then().statusCode(200);
+  }
+
+  @Test
+  void anEmergencyClosureIsAnnouncedAndAuditedInItsCityOnly() {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<Map<String, Object>> closure =
+        List.of(
+            Map.of(
+                "from",
+                now.minusHours(1).toString(),
+                "until",
+                now.plusHours(2).toString(),
+                "open",
+                false,
+                "message",
+                "Closed: water main break. For emergencies call 911."));
+    adminOf(south)
+        .contentType(ContentType.JSON)
+        .body(weekdays("00:00", "24:00", List.of()))
+        .put("api/v1/cities/{city}/admin/hours", south.slug())
+        .then()
+        .statusCode(200);
+    adminOf(north)
+        .contentType(ContentType.JSON)
+        .body(weekdays("00:00", "24:00", closure))
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("overrides[0].open", equalTo(false));
+
+    api()
+        .get("api/v1/cities/{city}/hours/now", north.slug())
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(false))
+        .body("message", containsString("water main break"));
+    api()
+        .get("api/v1/cities/{city}/hours/now", south.slug())
+        .then()
+        .statusCode(200)
+        .body("message", nullValue());
+
+    adminOf(north)
+        .get("api/v1/cities/{city}/admin/audit?subject=hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("[0].actor", equalTo(north.slug() + "-admin"))
+        .body("[0].after", containsString("water main break"));
+    adminOf(south)
+        .get("api/v1/cities/{city}/admin/audit", south.slug())
+        .then()
+        .statusCode(200)
+        .body("after", org.hamcrest.Matchers.not(hasItem(containsString("water main break"))));
+  }
+
+  @Test
+  void aCityWithoutHoursSaysSo() {
+    api()
+        .get("api/v1/cities/{city}/hours/now", north.slug())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", containsString("not published its hours"));
+  }
+
+  @Test
+  void wrongHoursAreRefusedWholeNamingTheEntryAndNothingChanges() throws Exception {
+    adminOf(north)
+        .contentType(ContentType.JSON)
+        .body(weekdays("08:00", "16:30", List.of()))
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200);
+    long audited = Db.count(north, "audit_entry");
+
+    Map<String, Object> overlapping =
+        Map.of(
+            "weekly",
+            List.of(
+                Map.of("day", "MONDAY", "opens", "08:00", "closes", "12:00"),
+                Map.of("day", "MONDAY", "opens", "11:00", "closes", "16:00")));
+    refused(overlapping, "weekly[1]");
+    refused(
+        Map.of("weekly", List.of(Map.of("day", "MONDAY", "opens", "16:30", "closes", "08:00"))),
+        "weekly[0].closes");
+    refused(
+        Map.of("weekly", List.of(Map.of("day", "FUNDAY", "opens", "08:00", "closes", "09:00"))),
+        "weekly[0].day");
+    refused(
+        Map.of("holidays", List.of(Map.of("name", "Odd", "rule", "every other tuesday"))),
+        "holidays[0].rule");
+    refused(
+        Map.of(
+            "overrides",
+            List.of(Map.of("from", "tomorrow", "until", "2027-01-01T00:00:00Z", "open", false))),
+        "overrides[0].from");
+
+    assertThat(Db.count(north, "audit_entry")).isEqualTo(audited);
+    adminOf(north)
+        .get("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .body("weekly", org.hamcrest.Matchers.hasSize(5))
+        .body("weekly[0].closes", equalTo("16:30"));
+  }
+
+  private void refused(Map<String, Object> document, String field) {
+    adminOf(north)
+        .contentType(ContentType.JSON)
+        .body(document)
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo(field));
+  }
+}

@@ -1,0 +1,157 @@
+package org.civic311.platform.routing.application;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.civic311.platform.routing.domain.Holiday;
+import org.civic311.platform.routing.domain.HolidayRule;
+import org.civic311.platform.routing.domain.HoursOverride;
+import org.civic311.platform.routing.domain.OpeningHours;
+import org.civic311.platform.routing.domain.WeeklyRange;
+import org.civic311.platform.routing.domain.WeeklyRange.DayTime;
+
+/**
+ * A city's hours as administrators write them and as they are stored: weekday ranges, holidays
+ * (whole days, or open {@code opens}–{@code closes} only) and dated overrides (ISO 8601 instants
+ * with an offset).
+ */
+@JsonbPropertyOrder({"weekly", "holidays", "overrides"})
+public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Override> overrides) {
+
+  /** One weekday range, e.g. {@code MONDAY 08:00–16:30}. */
+  @JsonbPropertyOrder({"day", "opens", "closes"})
+  public record Range(String day, String opens, String closes) {}
+
+  /** One holiday; {@code opens}/{@code closes} only for a partial day. */
+  @JsonbPropertyOrder({"name", "rule", "opens", "closes"})
+  public record Day(String name, String rule, String opens, String closes) {}
+
+  /** One dated override. */
+  @JsonbPropertyOrder({"from", "until", "open", "message"})
+  public record Override(String from, String until, Boolean open, String message) {}
+
+  /**
+   * The hours this document describes in {@code zone}.
+   *
+   * @throws IllegalArgumentException naming the entry and field ({@code weekly[1].closes: ...})
+   */
+  public OpeningHours toHours(ZoneId zone) {
+    List<WeeklyRange> ranges = new ArrayList<>();
+    List<Range> w = weekly == null ? List.of() : weekly;
+    for (int i = 0; i < w.size(); i++) {
+      Range r = w.get(i);
+      ranges.add(
+          entry(
+              "weekly[" + i + "]",
+              () ->
+                  r == null
+                      ? fail("is empty")
+                      : WeeklyRange.of(day(r.day()), r.opens(), r.closes())));
+    }
+    List<Holiday> days = new ArrayList<>();
+    List<Day> h = holidays == null ? List.of() : holidays;
+    for (int i = 0; i < h.size(); i++) {
+      Day d = h.get(i);
+      days.add(
+          entry(
+              "holidays[" + i + "]",
+              () ->
+                  d == null
+                      ? fail("is empty")
+                      : new Holiday(
+                          d.name(),
+                          HolidayRule.parse(d.rule()),
+                          d.opens() == null ? null : DayTime.parse("opens", d.opens()),
+                          d.closes() == null ? null : DayTime.parse("closes", d.closes()))));
+    }
+    List<HoursOverride> exceptions = new ArrayList<>();
+    List<Override> o = overrides == null ? List.of() : overrides;
+    for (int i = 0; i < o.size(); i++) {
+      Override x = o.get(i);
+      exceptions.add(
+          entry(
+              "overrides[" + i + "]",
+              () ->
+                  x == null
+                      ? fail("is empty")
+                      : new HoursOverride(
+                          instant("from", x.from()).toInstant(),
+                          instant("until", x.until()).toInstant(),
+                          Boolean.TRUE.equals(x.open()),
+                          x.message())));
+    }
+    if (ranges.size() > 100 || days.size() > 100 || exceptions.size() > 200) {
+      throw new IllegalArgumentException(
+          "weekly: too many entries (100 ranges, 100 holidays, 200 overrides at most)");
+    }
+    return new OpeningHours(zone, ranges, days, exceptions);
+  }
+
+  /** The document of {@code hours}, as it is stored and shown. */
+  public static HoursDocument of(OpeningHours hours) {
+    return new HoursDocument(
+        hours.weekly().stream()
+            .map(r -> new Range(r.day().name(), r.opens().toString(), r.closes().toString()))
+            .toList(),
+        hours.holidays().stream()
+            .map(
+                d ->
+                    new Day(
+                        d.name(),
+                        d.rule().text(),
+                        d.partial() ? d.opens().toString() : null,
+                        d.partial() ? d.closes().toString() : null))
+            .toList(),
+        hours.overrides().stream()
+            .map(
+                x ->
+                    new Override(
+                        x.from().atOffset(ZoneOffset.UTC).toString(),
+                        x.until().atOffset(ZoneOffset.UTC).toString(),
+                        x.open(),
+                        x.message()))
+            .toList());
+  }
+
+  private static <T> T entry(String where, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "is invalid" : e.getMessage();
+      int colon = message.indexOf(": ");
+      boolean named = colon > 0 && message.substring(0, colon).matches("[a-z_]+");
+      throw new IllegalArgumentException(named ? where + "." + message : where + ": " + message, e);
+    }
+  }
+
+  private static <T> T fail(String message) {
+    throw new IllegalArgumentException(message);
+  }
+
+  private static DayOfWeek day(String day) {
+    try {
+      return DayOfWeek.valueOf(day == null ? "" : day.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("day: '" + day + "' is not a weekday like MONDAY");
+    }
+  }
+
+  private static OffsetDateTime instant(String field, String text) {
+    try {
+      return OffsetDateTime.parse(text == null ? "" : text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          field
+              + ": '"
+              + text
+              + "' is not a date-time with an offset like 2026-12-01T10:00:00-07:00");
+    }
+  }
+}
