@@ -147,6 +147,25 @@ class AccessMatrixIT extends PlatformIT {
                 .body(api().get(city(c) + "/hours").then().extract().jsonPath().getMap("hours"))
                 .put(city(c) + "/admin/hours"));
     row(
+        "GET /api/v1/cities/{city}/admin/departments",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/departments"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/departments/{code}",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("name", "Access matrix", "categories", List.of()))
+                .put(city(c) + "/admin/departments/access-matrix"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/service-categories/{code}/service-level",
+        Set.of(CITY_ADMIN),
+        // the demo's own service level for potholes again
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("sla_hours", 72, "basis", "business", "priority", "normal"))
+                .put(city(c) + "/admin/service-categories/" + c.categoryCode + "/service-level"));
+    row(
         "GET /api/v1/cities/{city}/admin/audit",
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/audit"));

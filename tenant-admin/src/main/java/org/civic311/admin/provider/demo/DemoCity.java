@@ -18,7 +18,17 @@ public record DemoCity(
     Centre centre,
     @JsonbProperty("sample_requests") int sampleRequests,
     @JsonbProperty("open311_demo_key") String open311DemoKey,
-    HoursDocument hours) {
+    HoursDocument hours,
+    List<DemoDepartment> departments) {
+
+  /** A department, the category groups routed to it, and their service level. */
+  public record DemoDepartment(
+      String code,
+      String name,
+      String email,
+      List<String> groups,
+      @JsonbProperty("sla_hours") int slaHours,
+      String basis) {}
 
   /** The point sample requests are scattered around. */
   public record Centre(BigDecimal lat, @JsonbProperty("long") BigDecimal lon) {}

@@ -127,6 +127,19 @@ public class DemoSeeder {
     for (CategoryCsv.Row row : rows) {
       catalogue.define(row.code(), row.name(), row.group(), row.keywords(), row.description());
     }
+    for (DemoCity.DemoDepartment d :
+        city.departments() == null ? List.<DemoCity.DemoDepartment>of() : city.departments()) {
+      List<String> codes =
+          rows.stream()
+              .filter(r -> d.groups().contains(r.group()))
+              .map(CategoryCsv.Row::code)
+              .toList();
+      catalogue.saveDepartment(d.code(), d.name(), d.email(), codes, "demo-seed");
+      for (String code : codes) {
+        catalogue.setServiceLevel(
+            code, d.slaHours() * 60, "business".equals(d.basis()), "normal", "demo-seed");
+      }
+    }
     List<CategorySummary> defined = catalogue.activeCategories();
     Random random = new Random(city.slug().hashCode());
     for (int i = 0; i < city.sampleRequests(); i++) {

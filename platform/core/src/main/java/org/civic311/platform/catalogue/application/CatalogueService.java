@@ -2,27 +2,44 @@ package org.civic311.platform.catalogue.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civic311.platform.catalogue.domain.Department;
+import org.civic311.platform.catalogue.domain.DepartmentRepository;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.civic311.platform.catalogue.domain.ServiceCategoryId;
 import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
+import org.civic311.platform.shared.application.AuditLog;
 import org.civic311.platform.shared.application.TenantTransactional;
 
-/** The current city's category catalogue. */
+/** The current city's category catalogue and the departments its categories route to. */
 @ApplicationScoped
 public class CatalogueService {
+  private static final Jsonb JSON = JsonbBuilder.create();
+
   @Inject ServiceCategoryRepository categories;
+  @Inject DepartmentRepository departments;
+  @Inject AuditLog audit;
 
   @TenantTransactional
   public List<CategorySummary> activeCategories() {
-    return categories.active().stream().map(CategorySummary::of).toList();
+    Map<UUID, Department> byId = departmentsById();
+    return categories.active().stream().map(c -> CategorySummary.of(c, byId)).toList();
   }
 
   /** Every category, inactive tombstones included: what existing requests refer to. */
   @TenantTransactional
   public List<CategorySummary> allCategories() {
-    return categories.all().stream().map(CategorySummary::of).toList();
+    Map<UUID, Department> byId = departmentsById();
+    return categories.all().stream().map(c -> CategorySummary.of(c, byId)).toList();
   }
 
   /** One category by its id (tombstones included): what a request refers to. */
@@ -30,8 +47,8 @@ public class CatalogueService {
   public Optional<CategorySummary> byId(String id) {
     try {
       return categories
-          .find(new ServiceCategoryId(java.util.UUID.fromString(id)))
-          .map(CategorySummary::of);
+          .find(new ServiceCategoryId(UUID.fromString(id)))
+          .map(c -> CategorySummary.of(c, departmentsById()));
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }
@@ -39,7 +56,7 @@ public class CatalogueService {
 
   @TenantTransactional
   public Optional<CategorySummary> byCode(String code) {
-    return categories.findByCode(code).map(CategorySummary::of);
+    return categories.findByCode(code).map(c -> CategorySummary.of(c, departmentsById()));
   }
 
   /**
@@ -56,6 +73,92 @@ public class CatalogueService {
     }
     ServiceCategory category = ServiceCategory.define(code, name, group, keywords, description);
     categories.add(category);
-    return CategorySummary.of(category);
+    return CategorySummary.of(category, Map.of());
+  }
+
+  /** The city's departments with the categories routed to each. */
+  @TenantTransactional
+  public List<DepartmentSummary> departments() {
+    List<ServiceCategory> all = categories.all();
+    return departments.all().stream().map(d -> summary(d, all)).toList();
+  }
+
+  /**
+   * Creates or updates the department {@code code} and routes exactly {@code categoryCodes} to it
+   * (categories it had and no longer lists route to nobody in particular). Audited.
+   *
+   * @throws IllegalArgumentException naming the field, or the unknown category code
+   */
+  @TenantTransactional
+  public DepartmentSummary saveDepartment(
+      String code, String name, String email, List<String> categoryCodes, String actor) {
+    List<ServiceCategory> all = categories.all();
+    Optional<Department> existing = departments.findByCode(code);
+    String before = existing.map(d -> JSON.toJson(summary(d, all))).orElse(null);
+    Department department;
+    if (existing.isPresent()) {
+      department = existing.get();
+      department.update(name, email);
+    } else {
+      department = Department.define(code, name, email);
+      departments.add(department);
+    }
+    Set<String> wanted = new HashSet<>(categoryCodes == null ? List.of() : categoryCodes);
+    Map<String, ServiceCategory> byCode =
+        all.stream().collect(Collectors.toMap(ServiceCategory::code, Function.identity()));
+    for (String wantedCode : wanted) {
+      if (!byCode.containsKey(wantedCode)) {
+        throw new IllegalArgumentException(
+            "categories: '" + wantedCode + "' is not in this city's catalogue");
+      }
+    }
+    for (ServiceCategory c : all) {
+      boolean routedHere = c.departmentId().filter(department.id()::equals).isPresent();
+      if (wanted.contains(c.code())) {
+        c.routeTo(department);
+      } else if (routedHere) {
+        c.routeTo(null);
+      }
+    }
+    DepartmentSummary after = summary(department, all);
+    audit.record("department:" + code, actor, before, JSON.toJson(after));
+    return after;
+  }
+
+  /**
+   * Sets a category's service level and priority. Audited.
+   *
+   * @throws IllegalArgumentException naming the field; an unknown code names {@code code}
+   */
+  @TenantTransactional
+  public CategorySummary setServiceLevel(
+      String code, Integer minutes, boolean businessHours, String priority, String actor) {
+    ServiceCategory category =
+        categories
+            .findByCode(code)
+            .orElseThrow(
+                () -> new IllegalArgumentException("code: '" + code + "' is not in the catalogue"));
+    Map<UUID, Department> byId = departmentsById();
+    String before = JSON.toJson(CategorySummary.of(category, byId));
+    category.setServiceLevel(minutes, businessHours, priority);
+    CategorySummary after = CategorySummary.of(category, byId);
+    audit.record("category:" + code, actor, before, JSON.toJson(after));
+    return after;
+  }
+
+  private Map<UUID, Department> departmentsById() {
+    return departments.all().stream().collect(Collectors.toMap(Department::id, d -> d));
+  }
+
+  private static DepartmentSummary summary(Department d, List<ServiceCategory> all) {
+    return new DepartmentSummary(
+        d.code(),
+        d.name(),
+        d.email(),
+        all.stream()
+            .filter(c -> c.departmentId().filter(d.id()::equals).isPresent())
+            .map(ServiceCategory::code)
+            .sorted()
+            .toList());
   }
 }

@@ -1,6 +1,9 @@
 package org.civic311.platform.catalogue.application;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.civic311.platform.catalogue.domain.Department;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
 
 /** A category as other contexts and the edge see it. */
@@ -11,8 +14,14 @@ public record CategorySummary(
     String group,
     List<String> keywords,
     String description,
-    boolean active) {
-  static CategorySummary of(ServiceCategory c) {
+    boolean active,
+    String departmentCode,
+    String departmentName,
+    Integer slaMinutes,
+    boolean slaBusinessHours,
+    String priority) {
+  static CategorySummary of(ServiceCategory c, Map<UUID, Department> departments) {
+    Department d = c.departmentId().map(departments::get).orElse(null);
     return new CategorySummary(
         c.id().value().toString(),
         c.code(),
@@ -20,6 +29,11 @@ public record CategorySummary(
         c.group(),
         List.copyOf(c.keywords()),
         c.description(),
-        c.isActive());
+        c.isActive(),
+        d == null ? null : d.code(),
+        d == null ? null : d.name(),
+        c.slaMinutes().orElse(null),
+        c.slaBusinessHours(),
+        c.priority());
   }
 }

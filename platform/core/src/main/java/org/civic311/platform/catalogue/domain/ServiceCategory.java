@@ -43,6 +43,19 @@ public class ServiceCategory extends TenantOwned {
   @Column(nullable = false)
   private boolean active;
 
+  // A String: EclipseLink 4.0.7's UUID converter fails on a NULL column value.
+  @Column(name = "department_id")
+  private String departmentId;
+
+  @Column(name = "sla_minutes")
+  private Integer slaMinutes;
+
+  @Column(name = "sla_business_hours", nullable = false)
+  private boolean slaBusinessHours = true;
+
+  @Column(nullable = false)
+  private String priority = "normal";
+
   protected ServiceCategory() {}
 
   public static ServiceCategory define(
@@ -104,6 +117,47 @@ public class ServiceCategory extends TenantOwned {
 
   public void rename(String newName) {
     name = require("name", newName, 120);
+  }
+
+  /** Routes this category's requests to {@code department} (null: to nobody in particular). */
+  public void routeTo(Department department) {
+    departmentId = department == null ? null : department.id().toString();
+  }
+
+  /**
+   * Sets the service level: a target in minutes (null: none) counted in business hours or calendar
+   * time, and a priority ({@code low}, {@code normal}, {@code high}, {@code urgent}).
+   *
+   * @throws IllegalArgumentException naming the field
+   */
+  public void setServiceLevel(Integer minutes, boolean businessHours, String newPriority) {
+    if (minutes != null && (minutes <= 0 || minutes > 525_600)) {
+      throw new IllegalArgumentException("sla_hours: must be more than 0 and at most a year");
+    }
+    String p = newPriority == null ? "normal" : newPriority.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("low", "normal", "high", "urgent").contains(p)) {
+      throw new IllegalArgumentException(
+          "priority: '" + newPriority + "' is not one of low, normal, high, urgent");
+    }
+    slaMinutes = minutes;
+    slaBusinessHours = businessHours;
+    priority = p;
+  }
+
+  public java.util.Optional<UUID> departmentId() {
+    return java.util.Optional.ofNullable(departmentId).map(UUID::fromString);
+  }
+
+  public java.util.Optional<Integer> slaMinutes() {
+    return java.util.Optional.ofNullable(slaMinutes);
+  }
+
+  public boolean slaBusinessHours() {
+    return slaBusinessHours;
+  }
+
+  public String priority() {
+    return priority;
   }
 
   public void deactivate() {

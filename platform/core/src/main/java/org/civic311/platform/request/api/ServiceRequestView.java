@@ -19,7 +19,9 @@ import org.civic311.platform.shared.api.Open311Wire;
   "address",
   "parentId",
   "requestedAt",
-  "updatedAt"
+  "updatedAt",
+  "expectedAt",
+  "agency"
 })
 public record ServiceRequestView(
     @JsonbProperty("service_request_id") String id,
@@ -34,7 +36,9 @@ public record ServiceRequestView(
     String address,
     @JsonbProperty("parent_service_request_id") String parentId,
     @JsonbProperty("requested_datetime") String requestedAt,
-    @JsonbProperty("updated_datetime") String updatedAt) {
+    @JsonbProperty("updated_datetime") String updatedAt,
+    @JsonbProperty("expected_datetime") String expectedAt,
+    @JsonbProperty("agency_responsible") String agency) {
 
   static ServiceRequestView of(RequestSummary r) {
     // Open311 clients expect seconds always present and no fraction: 2026-11-25T10:50:00Z.
@@ -51,6 +55,8 @@ public record ServiceRequestView(
         r.address(),
         r.parentId(),
         Open311Wire.time(r.createdAt()),
-        Open311Wire.time(r.updatedAt()));
+        Open311Wire.time(r.updatedAt()),
+        Open311Wire.time(r.expectedAt()),
+        r.agency());
   }
 }

@@ -3,6 +3,7 @@ package org.civic311.platform.request.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
 import org.civic311.platform.request.domain.ServiceRequestStatus;
+import org.civic311.platform.routing.application.HoursService;
 import org.civic311.platform.shared.application.TenantTransactional;
 
 /**
@@ -37,6 +39,7 @@ public class RequestIntakeService {
   @Inject CatalogueService catalogue;
   @Inject DuplicateFinder duplicates;
   @Inject Clock clock;
+  @Inject HoursService hours;
 
   /**
    * Records a new request in the current city.
@@ -84,7 +87,14 @@ public class RequestIntakeService {
     requests.add(request);
     RequestChange created = request.creation(request.channel().wireName());
     requests.record(created, OutboxPayloads.of(created, category.code()));
-    return RequestSummary.of(request, category.code(), category.name());
+    if (category.slaMinutes() != null) {
+      request.expectBy(
+          hours.due(
+              request.createdAt().toInstant(),
+              Duration.ofMinutes(category.slaMinutes()),
+              category.slaBusinessHours()));
+    }
+    return RequestSummary.of(request, category.code(), category.name(), category.departmentName());
   }
 
   @TenantTransactional
@@ -98,7 +108,8 @@ public class RequestIntakeService {
               return RequestSummary.of(
                   r,
                   c.map(CategorySummary::code).orElse(null),
-                  c.map(CategorySummary::name).orElse(null));
+                  c.map(CategorySummary::name).orElse(null),
+                  c.map(CategorySummary::departmentName).orElse(null));
             });
   }
 
@@ -208,6 +219,10 @@ public class RequestIntakeService {
 
   static RequestSummary summarise(ServiceRequest r, Map<String, CategorySummary> byId) {
     CategorySummary c = byId.get(r.categoryId().toString());
-    return RequestSummary.of(r, c == null ? null : c.code(), c == null ? null : c.name());
+    return RequestSummary.of(
+        r,
+        c == null ? null : c.code(),
+        c == null ? null : c.name(),
+        c == null ? null : c.departmentName());
   }
 }

@@ -18,9 +18,12 @@ public record RequestSummary(
     String channel,
     String parentId,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    String agency,
+    OffsetDateTime expectedAt) {
 
-  static RequestSummary of(ServiceRequest r, String categoryCode, String categoryName) {
+  static RequestSummary of(
+      ServiceRequest r, String categoryCode, String categoryName, String agency) {
     return new RequestSummary(
         r.id().value().toString(),
         categoryCode,
@@ -33,6 +36,8 @@ public record RequestSummary(
         r.channel().wireName(),
         r.parent().map(p -> p.value().toString()).orElse(null),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        agency,
+        r.expectedAt().orElse(null));
   }
 }

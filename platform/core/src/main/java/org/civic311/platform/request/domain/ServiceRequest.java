@@ -64,6 +64,9 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "reporter_email")
   private String reporterEmail;
 
+  @Column(name = "expected_at")
+  private OffsetDateTime expectedAt;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
@@ -175,6 +178,15 @@ public class ServiceRequest extends TenantOwned {
       throw new IllegalArgumentException(field + ": at most " + MAX_DESCRIPTION + " characters");
     }
     return note.strip();
+  }
+
+  /** When the work is expected to be done: the category's service level from receipt. */
+  public void expectBy(java.time.Instant due) {
+    expectedAt = due == null ? null : due.atOffset(ZoneOffset.UTC);
+  }
+
+  public java.util.Optional<OffsetDateTime> expectedAt() {
+    return java.util.Optional.ofNullable(expectedAt);
   }
 
   public Reporter reporter() {

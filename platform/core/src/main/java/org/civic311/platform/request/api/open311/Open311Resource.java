@@ -367,8 +367,10 @@ public class Open311Resource {
       m.put("service_name", r.categoryName());
       m.put("service_code", r.categoryCode());
       m.put("description", r.description());
+      m.put("agency_responsible", r.agency());
       m.put("requested_datetime", Open311Wire.time(r.createdAt()));
       m.put("updated_datetime", Open311Wire.time(r.updatedAt()));
+      m.put("expected_datetime", Open311Wire.time(r.expectedAt()));
       m.put("address", r.address());
       m.put("lat", r.latitude());
       m.put("long", r.longitude());

@@ -1,0 +1,13 @@
+package org.civic311.platform.catalogue.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The current city's departments. */
+public interface DepartmentRepository {
+  List<Department> all();
+
+  Optional<Department> findByCode(String code);
+
+  void add(Department department);
+}
