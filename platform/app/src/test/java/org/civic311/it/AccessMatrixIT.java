@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
+import org.civic311.it.support.Voice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,12 +64,18 @@ class AccessMatrixIT extends PlatformIT {
               Set.of("lethbridge")));
 
   /** The city whose path is used, with what its requests need. */
-  private record City(String slug, String jurisdiction, String apiKey, String categoryCode) {}
+  private record City(
+      String slug, String jurisdiction, String apiKey, String categoryCode, String phone) {}
 
   private static final List<City> CITIES =
       List.of(
-          new City("lethbridge", "lethbridge.ca", "demo-lethbridge-open311-key", "pothole"),
-          new City("calgary", "calgary.ca", "demo-calgary-open311-key", "pothole"));
+          new City(
+              "lethbridge",
+              "lethbridge.ca",
+              "demo-lethbridge-open311-key",
+              "pothole",
+              "+14033203001"),
+          new City("calgary", "calgary.ca", "demo-calgary-open311-key", "pothole", "+14032682489"));
 
   /** One endpoint: who may use it, and how to call it well (so a refusal is about access only). */
   private record Row(Set<String> roles, Call call) {}
@@ -165,6 +172,42 @@ class AccessMatrixIT extends PlatformIT {
             r.contentType(ContentType.JSON)
                 .body(Map.of("sla_hours", 72, "basis", "business", "priority", "normal"))
                 .put(city(c) + "/admin/service-categories/" + c.categoryCode + "/service-level"));
+    row(
+        "GET /api/v1/cities/{city}/admin/phone-routing",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/phone-routing"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/phone-routing",
+        Set.of(CITY_ADMIN),
+        // the city's own routing again
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    as(c.slug + "-admin")
+                        .get(city(c) + "/admin/phone-routing")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getMap("$"))
+                .put(city(c) + "/admin/phone-routing"));
+    row(
+        "GET /api/v1/cities/{city}/admin/phone-routing/decision",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/phone-routing/decision?number=" + c.phone));
+    // the telephony provider's webhook: no person's token, but Twilio's signature (VoiceIT)
+    for (String step : List.of("incoming", "language", "urgent")) {
+      row(
+          "POST /api/v1/voice/" + step,
+          Set.of(PUBLIC),
+          (r, c) -> {
+            String b = base().toString();
+            return Voice.post(
+                r,
+                b.substring(0, b.length() - 1),
+                "/api/v1/voice/" + step,
+                Map.of("To", c.phone, "Digits", "1"));
+          });
+    }
     row(
         "GET /api/v1/cities/{city}/admin/audit",
         Set.of(CITY_ADMIN),

@@ -67,6 +67,14 @@ class HelmChartTest {
   }
 
   @Test
+  void takesTheVoiceTokenFromAnExistingSecretOnlyWhenOneIsNamed() {
+    assertThat(withRequiredValues().call()).doesNotContain("CIVIC311_VOICE_AUTH_TOKEN");
+    assertThat(withRequiredValues().set("voice.existingSecret", "twilio").call())
+        .containsPattern(
+            "- name: CIVIC311_VOICE_AUTH_TOKEN\\s+valueFrom:\\s+secretKeyRef:\\s+name: \"twilio\"\\s+key: auth-token");
+  }
+
+  @Test
   void refusesToRenderWithoutTheIssuerAndSaysHowToSetIt() {
     TemplateCommand withoutIssuer =
         new Helm(CHART)

@@ -69,9 +69,11 @@ public class DepartmentsAdminResource {
           c.departmentCode(),
           c.slaMinutes() == null
               ? null
-              : BigDecimal.valueOf(c.slaMinutes())
-                  .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
-                  .stripTrailingZeros(),
+              : new BigDecimal(
+                  BigDecimal.valueOf(c.slaMinutes())
+                      .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
+                      .stripTrailingZeros()
+                      .toPlainString()),
           c.slaBusinessHours() ? "business" : "calendar",
           c.priority());
     }

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import org.civic311.platform.routing.application.HoursDocument;
+import org.civic311.platform.routing.application.PhoneRoutingDocument;
 
 /**
  * One demo city as described in {@code demo/cities.json}; its catalogue is beside it as CSV. The
@@ -19,7 +20,8 @@ public record DemoCity(
     @JsonbProperty("sample_requests") int sampleRequests,
     @JsonbProperty("open311_demo_key") String open311DemoKey,
     HoursDocument hours,
-    List<DemoDepartment> departments) {
+    List<DemoDepartment> departments,
+    PhoneRoutingDocument phone) {
 
   /** A department, the category groups routed to it, and their service level. */
   public record DemoDepartment(

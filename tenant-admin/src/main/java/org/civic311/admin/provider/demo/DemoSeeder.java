@@ -23,6 +23,7 @@ import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.routing.application.HoursService;
+import org.civic311.platform.routing.application.PhoneRoutingService;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.SchemaMigrated;
 import org.civic311.platform.shared.application.Transactions;
@@ -66,6 +67,7 @@ public class DemoSeeder {
   @Inject Transactions transactions;
   @Inject ApiKeys apiKeys;
   @Inject HoursService hours;
+  @Inject PhoneRoutingService phone;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -139,6 +141,9 @@ public class DemoSeeder {
         catalogue.setServiceLevel(
             code, d.slaHours() * 60, "business".equals(d.basis()), "normal", "demo-seed");
       }
+    }
+    if (city.phone() != null) {
+      phone.replace(city.phone(), "demo-seed");
     }
     List<CategorySummary> defined = catalogue.activeCategories();
     Random random = new Random(city.slug().hashCode());

@@ -46,14 +46,24 @@ public class HoursService {
 
   /**
    * When a target of {@code duration} started at {@code start} falls due: counted in the city's
-   * open hours when {@code businessHours} (and the city has set them), else in calendar time.
+   * open hours when {@code businessHours} (and the city has set them), else in calendar time; null
+   * when the hours never open long enough to count it.
    */
   @TenantTransactional
   public Instant due(Instant start, Duration duration, boolean businessHours) {
     if (!businessHours) {
       return start.plus(duration);
     }
-    return cityHours().map(h -> h.addBusinessTime(start, duration)).orElse(start.plus(duration));
+    Optional<OpeningHours> open = cityHours();
+    if (open.isEmpty()) {
+      return start.plus(duration);
+    }
+    try {
+      return open.get().addBusinessTime(start, duration);
+    } catch (IllegalStateException neverOpenEnough) {
+      // hours that never open (an emergency closure for months, say): no date can be promised
+      return null;
+    }
   }
 
   /**

@@ -98,6 +98,13 @@ public final class Open311Wire {
     return format == Format.JSON ? jsonArray(errors).build().toString() : xml("errors", errors);
   }
 
+  /**
+   * The JDK's own StAX writer, whatever else is on the class path (Twilio's library brings
+   * Woodstox, which writes the XML declaration with single quotes; Open311 clients expect the usual
+   * form).
+   */
+  private static final XMLOutputFactory STAX = XMLOutputFactory.newDefaultFactory();
+
   private static final java.time.format.DateTimeFormatter W3_TIME =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -159,7 +166,7 @@ public final class Open311Wire {
   private static String xml(String root, Object content) {
     try {
       StringWriter out = new StringWriter();
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      XMLStreamWriter xml = STAX.createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement(root);
       writeContent(xml, root, content);

@@ -21,6 +21,7 @@ import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Problem;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.tenancy.application.CityProfile;
+import org.civic311.platform.tenancy.application.PhoneDirectory;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 
 /**
@@ -32,7 +33,7 @@ import org.civic311.platform.tenancy.application.TenantDirectory;
  */
 @WebFilter(
     filterName = "CityRequestFilter",
-    urlPatterns = {"/api/v1/cities/*", "/c/*", "/open311/*"})
+    urlPatterns = {"/api/v1/cities/*", "/c/*", "/open311/*", "/api/v1/voice/*"})
 public class CityRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(CityRequestFilter.class.getName());
@@ -43,6 +44,7 @@ public class CityRequestFilter extends HttpFilter {
       Pattern.compile("^/open311/v2/discovery(\\.(xml|json))?$");
 
   @Inject transient TenantDirectory directory;
+  @Inject transient PhoneDirectory phones;
 
   @Override
   protected void doFilter(
@@ -51,6 +53,10 @@ public class CityRequestFilter extends HttpFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/open311/")) {
       open311(path, request, response, chain);
+      return;
+    }
+    if (path.startsWith("/api/v1/voice/")) {
+      voice(request, response, chain);
       return;
     }
     Matcher matcher = CITY_PATH.matcher(path);
@@ -136,6 +142,42 @@ public class CityRequestFilter extends HttpFilter {
     }
     if (!city.get().active()) {
       refuse311(response, 503, format, city.get().displayName() + " is not served at the moment.");
+      return;
+    }
+    runAs(city.get(), request, response, chain);
+  }
+
+  /**
+   * The voice webhook: the dialled number ({@code To}, E.164 as the provider sends it) picks the
+   * city through the global number directory.
+   */
+  private void voice(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String to = request.getParameter("To");
+    if (to == null || to.isBlank()) {
+      refuse(response, Response.Status.BAD_REQUEST, "To (the dialled number) is required.");
+      return;
+    }
+    Optional<CityProfile> city;
+    try {
+      city = phones.cityOf(to.strip());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Phone directory unavailable: {0}", e.getMessage());
+      refuse(
+          response,
+          Response.Status.SERVICE_UNAVAILABLE,
+          "The service is starting or its database is unavailable; try again shortly.");
+      return;
+    }
+    if (city.isEmpty()) {
+      refuse(response, Response.Status.NOT_FOUND, "No city answers the number " + to.strip() + ".");
+      return;
+    }
+    if (!city.get().active()) {
+      refuse(
+          response,
+          Response.Status.SERVICE_UNAVAILABLE,
+          city.get().displayName() + " is not served at the moment.");
       return;
     }
     runAs(city.get(), request, response, chain);

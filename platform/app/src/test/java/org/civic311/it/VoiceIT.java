@@ -1,0 +1,300 @@
+package org.civic311.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.civic311.it.support.Db;
+import org.civic311.it.support.Db.TestCity;
+import org.civic311.it.support.Identity;
+import org.civic311.it.support.PlatformIT;
+import org.civic311.it.support.Voice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The voice webhook against two cities with known hours: one always open with a language menu, one
+ * always closed with an after-hours trouble line. The dialled number picks the city; only signed
+ * requests get TwiML.
+ */
+class VoiceIT extends PlatformIT {
+  private static final Random RANDOM = new Random();
+  private TestCity open;
+  private TestCity closed;
+  private String openNumber;
+  private String closedNumber;
+
+  private static String freshNumber() {
+    return String.format("+1587%03d%04d", 200 + RANDOM.nextInt(700), RANDOM.nextInt(10000));
+  }
+
+  private static RequestSpecification adminOf(TestCity city) {
+    return withToken(
+        Identity.sign(
+            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
+                .build()));
+  }
+
+  private static Map<String, Object> entry(
+      String number, Map<String, Object> outOfHours, List<?> urgent, List<String> languages) {
+    return Map.of(
+        "number",
+        number,
+        "short_code",
+        "311",
+        "kind",
+        "main",
+        "label",
+        "311",
+        "emergency_prompt",
+        true,
+        "greetings",
+        Map.of("en", "Thank you for calling 311.", "fr", "Merci d'avoir appelé le 311."),
+        "languages",
+        languages,
+        "in_hours",
+        Map.of("action", "queue", "queue", "test-311"),
+        "out_of_hours",
+        outOfHours,
+        "urgent",
+        urgent);
+  }
+
+  @BeforeEach
+  void twoCities() throws Exception {
+    open = Db.createCity("open");
+    closed = Db.createCity("closed");
+    Db.addCategory(closed, UUID.randomUUID(), "water-main-break", "Water main break");
+    openNumber = freshNumber();
+    closedNumber = freshNumber();
+    adminOf(open)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "weekly",
+                List.of(
+                        "MONDAY",
+                        "TUESDAY",
+                        "WEDNESDAY",
+                        "THURSDAY",
+                        "FRIDAY",
+                        "SATURDAY",
+                        "SUNDAY")
+                    .stream()
+                    .map(d -> Map.of("day", d, "opens", "00:00", "closes", "24:00"))
+                    .toList()))
+        .put("api/v1/cities/{city}/admin/hours", open.slug())
+        .then()
+        .statusCode(200);
+    adminOf(closed)
+        .contentType(ContentType.JSON)
+        .body(Map.of("weekly", List.of()))
+        .put("api/v1/cities/{city}/admin/hours", closed.slug())
+        .then()
+        .statusCode(200);
+    adminOf(open)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "entry_points",
+                List.of(
+                    entry(
+                        openNumber,
+                        Map.of("action", "voicemail"),
+                        List.of(),
+                        List.of("en", "fr")))))
+        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
+        .then()
+        .statusCode(200)
+        .body("entry_points[0].number", equalTo(openNumber));
+    adminOf(closed)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "entry_points",
+                List.of(
+                    entry(
+                        closedNumber,
+                        Map.of("action", "trouble_line", "forward_to", "403-555-0199"),
+                        List.of(
+                            Map.of("category", "water-main-break", "label", "a water main break")),
+                        List.of("en")))))
+        .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
+        .then()
+        .statusCode(200);
+  }
+
+  private static String root() {
+    String b = PlatformIT.base().toString();
+    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+  }
+
+  private io.restassured.response.Response call(String path, Map<String, String> form) {
+    return Voice.post(api(), root(), path, form);
+  }
+
+  @Test
+  void anOpenCityPromptsFor911OffersItsLanguagesAndQueuesTheCaller() {
+    String first =
+        call(
+                "/api/v1/voice/incoming",
+                Map.of("To", openNumber, "From", "+14035550100", "CallSid", "CA1"))
+            .then()
+            .statusCode(200)
+            .contentType(containsString("xml"))
+            .extract()
+            .asString();
+    assertThat(first)
+        .contains("If this is an emergency, hang up and dial 9-1-1.")
+        .contains("<Gather action=\"/api/v1/voice/language\"")
+        .contains("Pour le français, appuyez sur le 2.")
+        .doesNotContain("<Enqueue>");
+    call("/api/v1/voice/language", Map.of("To", openNumber, "From", "+14035550100", "Digits", "2"))
+        .then()
+        .statusCode(200)
+        .body(containsString("Merci d'avoir appelé le 311."))
+        .body(containsString("<Enqueue>test-311</Enqueue>"));
+  }
+
+  @Test
+  void aClosedCitysTroubleLineTakesOnlyUrgentCategoriesAndForwardsThem() {
+    call("/api/v1/voice/incoming", Map.of("To", closedNumber, "From", "+14035550100"))
+        .then()
+        .statusCode(200)
+        .body(containsString("For a water main break, press 1."))
+        .body(not(containsString("<Enqueue>")));
+    call("/api/v1/voice/urgent?lang=en", Map.of("To", closedNumber, "Digits", "1"))
+        .then()
+        .statusCode(200)
+        .body(containsString("<Number>+14035550199</Number>"));
+    call("/api/v1/voice/urgent?lang=en", Map.of("To", closedNumber, "Digits", "7"))
+        .then()
+        .statusCode(200)
+        .body(containsString("call back during business hours"))
+        .body(not(containsString("<Dial>")));
+  }
+
+  @Test
+  void unsignedOrForgedOrUnknownCallsGetNoTwiml() {
+    api()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("To", openNumber)
+        .post("api/v1/voice/incoming")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    api()
+        .header(
+            "X-Twilio-Signature",
+            Voice.signature(
+                "not-the-token", base() + "/api/v1/voice/incoming", Map.of("To", openNumber)))
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("To", openNumber)
+        .post("api/v1/voice/incoming")
+        .then()
+        .statusCode(403);
+    call("/api/v1/voice/incoming", Map.of("To", "+15879999999")).then().statusCode(404);
+    call("/api/v1/voice/incoming", Map.of("From", "+14035550100")).then().statusCode(400);
+  }
+
+  @Test
+  void aNumberBelongsToOneCityAndBadEntriesAreRefusedWhole() throws Exception {
+    long audited = Db.count(closed, "audit_entry");
+    adminOf(closed)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "entry_points",
+                List.of(
+                    entry(openNumber, Map.of("action", "voicemail"), List.of(), List.of("en")))))
+        .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("another city"));
+    adminOf(closed)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "entry_points",
+                List.of(entry("12", Map.of("action", "voicemail"), List.of(), List.of("en")))))
+        .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("entry_points[0].number"));
+    adminOf(closed)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "entry_points",
+                List.of(
+                    entry(
+                        closedNumber,
+                        Map.of("action", "trouble_line", "forward_to", "403-555-0199"),
+                        List.of(Map.of("category", "no-such-category", "label", "x")),
+                        List.of("en")))))
+        .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("entry_points[0].urgent"));
+    assertThat(Db.count(closed, "audit_entry")).isEqualTo(audited);
+    // the closed city still answers its own number as before; the open city keeps its own
+    call("/api/v1/voice/incoming", Map.of("To", closedNumber))
+        .then()
+        .statusCode(200)
+        .body(containsString("water main break"));
+    call("/api/v1/voice/incoming", Map.of("To", openNumber))
+        .then()
+        .statusCode(200)
+        .body(containsString("<Gather action=\"/api/v1/voice/language\""));
+  }
+
+  @Test
+  void theAdministratorSeesTheDecisionForAnyMoment() {
+    adminOf(closed)
+        .get(
+            "api/v1/cities/{city}/admin/phone-routing/decision?number={n}",
+            closed.slug(),
+            closedNumber)
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(false))
+        .body("steps.step", equalTo(List.of("emergency_prompt", "say", "urgent_menu")));
+    adminOf(open)
+        .get(
+            "api/v1/cities/{city}/admin/phone-routing/decision?number={n}&lang=fr",
+            open.slug(),
+            openNumber)
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(true))
+        .body("steps.step", equalTo(List.of("say", "queue")));
+    // another city's number is not this city's entry point
+    adminOf(open)
+        .get(
+            "api/v1/cities/{city}/admin/phone-routing/decision?number={n}",
+            open.slug(),
+            closedNumber)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("number"));
+  }
+
+  @Test
+  void theDemoCitiesAnswerTheirNumbers() {
+    call("/api/v1/voice/incoming", Map.of("To", "+14032682489"))
+        .then()
+        .statusCode(200)
+        .body(containsString("Pour le français"));
+    call("/api/v1/voice/incoming", Map.of("To", "+14033203001"))
+        .then()
+        .statusCode(200)
+        .body(containsString("City of Lethbridge 311"));
+  }
+}
