@@ -99,7 +99,10 @@ public final class LocalPlatform {
                 "CIVIC311_IDENTITY_ISSUER",
                 keycloak.issuer(),
                 "CIVIC311_IDENTITY_JWKS_URL",
-                keycloak.jwksUrl()));
+                keycloak.jwksUrl(),
+                // demo only: the token a local telephony simulator signs webhook calls with
+                "CIVIC311_VOICE_AUTH_TOKEN",
+                "demo-voice-auth-token"));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -165,6 +165,26 @@ class AccessMatrixIT extends PlatformIT {
                 .body(Map.of("name", "Access matrix", "categories", List.of()))
                 .put(city(c) + "/admin/departments/access-matrix"));
     row(
+        "GET /api/v1/cities/{city}/admin/service-categories",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/service-categories"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/service-categories/{code}",
+        Set.of(CITY_ADMIN),
+        // the demo's own pothole category again
+        (r, c) -> {
+          Map<String, Object> current =
+              as(c.slug + "-admin")
+                  .get(city(c) + "/admin/service-categories")
+                  .then()
+                  .extract()
+                  .jsonPath()
+                  .getMap("find { it.code == '" + c.categoryCode + "' }");
+          return r.contentType(ContentType.JSON)
+              .body(current)
+              .put(city(c) + "/admin/service-categories/" + c.categoryCode);
+        });
+    row(
         "PUT /api/v1/cities/{city}/admin/service-categories/{code}/service-level",
         Set.of(CITY_ADMIN),
         // the demo's own service level for potholes again
@@ -208,6 +228,30 @@ class AccessMatrixIT extends PlatformIT {
                 Map.of("To", c.phone, "Digits", "1"));
           });
     }
+    row(
+        "GET /api/v1/cities/{city}/knowledge",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/knowledge?q=garbage"));
+    row(
+        "GET /api/v1/cities/{city}/knowledge/{slug}",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/knowledge/property-tax-due-date"));
+    row(
+        "GET /api/v1/cities/{city}/admin/knowledge",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/knowledge"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/knowledge/{slug}",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "topic", "Access matrix",
+                        "title", "An article the access matrix writes",
+                        "body", "Written by the access matrix test.",
+                        "locale", "en"))
+                .put(city(c) + "/admin/knowledge/access-matrix"));
     row(
         "GET /api/v1/cities/{city}/admin/audit",
         Set.of(CITY_ADMIN),

@@ -296,5 +296,10 @@ class VoiceIT extends PlatformIT {
         .then()
         .statusCode(200)
         .body(containsString("City of Lethbridge 311"));
+    // a line without a language menu (Lethbridge's TTY) carries on when a menu key arrives anyway
+    call("/api/v1/voice/language", Map.of("To", "+14033203002", "Digits", "1"))
+        .then()
+        .statusCode(200)
+        .body(containsString("<Response>"));
   }
 }

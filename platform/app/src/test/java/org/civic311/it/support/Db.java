@@ -103,6 +103,24 @@ public final class Db {
     }
   }
 
+  /** Gives {@code city} an Open311 API key (stored hashed, as the application stores keys). */
+  public static void addApiKey(TestCity city, String key) throws SQLException {
+    try (Connection c = asOwner()) {
+      c.setAutoCommit(false);
+      bind(c, city);
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into open311_api_key (tenant_id, id, key_hash, label, created_at)"
+                  + " values (?, ?, ?, 'test', now())")) {
+        insert.setObject(1, city.id());
+        insert.setObject(2, UUID.randomUUID());
+        insert.setString(3, org.civic311.platform.shared.domain.Sha256.hex(key));
+        insert.executeUpdate();
+      }
+      c.commit();
+    }
+  }
+
   /** Binds the connection's current transaction to {@code city}, as the application does. */
   public static void bind(Connection c, TestCity city) throws SQLException {
     try (PreparedStatement set =

@@ -3,7 +3,6 @@ package org.civic311.admin.city.departments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,11 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import org.civic311.platform.catalogue.application.CatalogueService;
-import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.catalogue.application.DepartmentSummary;
 import org.civic311.platform.shared.api.Caller;
 import org.civic311.platform.shared.api.ProblemException;
@@ -32,7 +28,7 @@ import org.civic311.platform.shared.application.Roles;
  */
 @RequestScoped
 @RolesAllowed(Roles.CITY_ADMIN)
-@Path("api/v1/cities/{city}/admin")
+@Path("api/v1/cities/{city}/admin/departments")
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartmentsAdminResource {
   @Inject CatalogueService catalogue;
@@ -45,48 +41,13 @@ public class DepartmentsAdminResource {
       @Size(max = 254, message = "at most 254 characters") String email,
       @Size(max = 2000, message = "at most 2000 categories") List<String> categories) {}
 
-  /** A category's service level: a target in hours, counted in business or calendar hours. */
-  public record ServiceLevelPayload(
-      @JsonbProperty("sla_hours") BigDecimal slaHours, String basis, String priority) {}
-
-  /** A category's routing and service level as the console shows it. */
-  @jakarta.json.bind.annotation.JsonbPropertyOrder({
-    "code",
-    "department",
-    "slaHours",
-    "basis",
-    "priority"
-  })
-  public record ServiceLevelView(
-      String code,
-      String department,
-      @JsonbProperty("sla_hours") BigDecimal slaHours,
-      String basis,
-      String priority) {
-    static ServiceLevelView of(CategorySummary c) {
-      return new ServiceLevelView(
-          c.code(),
-          c.departmentCode(),
-          c.slaMinutes() == null
-              ? null
-              : new BigDecimal(
-                  BigDecimal.valueOf(c.slaMinutes())
-                      .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
-                      .stripTrailingZeros()
-                      .toPlainString()),
-          c.slaBusinessHours() ? "business" : "calendar",
-          c.priority());
-    }
-  }
-
   @GET
-  @Path("departments")
   public List<DepartmentSummary> departments() {
     return catalogue.departments();
   }
 
   @PUT
-  @Path("departments/{code}")
+  @Path("{code}")
   @Consumes(MediaType.APPLICATION_JSON)
   public DepartmentSummary save(
       @PathParam("code") String code,
@@ -95,37 +56,6 @@ public class DepartmentsAdminResource {
       return catalogue.saveDepartment(
           code, payload.name(), payload.email(), payload.categories(), actor());
     } catch (IllegalArgumentException e) {
-      throw ProblemException.fromRule(e);
-    }
-  }
-
-  @PUT
-  @Path("service-categories/{code}/service-level")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public ServiceLevelView serviceLevel(
-      @PathParam("code") String code,
-      @NotNull(message = "a JSON body is required") ServiceLevelPayload payload) {
-    String basis =
-        payload.basis() == null ? "business" : payload.basis().strip().toLowerCase(Locale.ROOT);
-    if (!basis.equals("business") && !basis.equals("calendar")) {
-      throw ProblemException.invalid("basis", "must be business or calendar");
-    }
-    Integer minutes = null;
-    if (payload.slaHours() != null) {
-      BigDecimal m = payload.slaHours().multiply(BigDecimal.valueOf(60));
-      if (m.signum() <= 0 || m.compareTo(BigDecimal.valueOf(525_600)) > 0) {
-        throw ProblemException.invalid("sla_hours", "must be more than 0 and at most a year");
-      }
-      minutes = m.intValue();
-    }
-    try {
-      return ServiceLevelView.of(
-          catalogue.setServiceLevel(
-              code, minutes, basis.equals("business"), payload.priority(), actor()));
-    } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("code:")) {
-        throw ProblemException.notFound("This city has no service category '" + code + "'.");
-      }
       throw ProblemException.fromRule(e);
     }
   }

@@ -21,7 +21,12 @@ public record DemoCity(
     @JsonbProperty("open311_demo_key") String open311DemoKey,
     HoursDocument hours,
     List<DemoDepartment> departments,
-    PhoneRoutingDocument phone) {
+    PhoneRoutingDocument phone,
+    List<DemoArticle> knowledge) {
+
+  /** A knowledge-base article of the demo city. */
+  public record DemoArticle(
+      String slug, String topic, String title, String body, List<String> keywords, String locale) {}
 
   /** A department, the category groups routed to it, and their service level. */
   public record DemoDepartment(

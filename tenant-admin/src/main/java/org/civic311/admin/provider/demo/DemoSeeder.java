@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.logging.Logger;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.contact.application.KnowledgeService;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.routing.application.HoursService;
@@ -68,6 +69,7 @@ public class DemoSeeder {
   @Inject ApiKeys apiKeys;
   @Inject HoursService hours;
   @Inject PhoneRoutingService phone;
+  @Inject KnowledgeService knowledge;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -142,6 +144,11 @@ public class DemoSeeder {
             code, d.slaHours() * 60, "business".equals(d.basis()), "normal", "demo-seed");
       }
     }
+    for (DemoCity.DemoArticle a :
+        city.knowledge() == null ? List.<DemoCity.DemoArticle>of() : city.knowledge()) {
+      knowledge.write(
+          a.slug(), a.topic(), a.title(), a.body(), a.keywords(), a.locale(), "demo-seed");
+    }
     if (city.phone() != null) {
       phone.replace(city.phone(), "demo-seed");
     }
@@ -160,7 +167,9 @@ public class DemoSeeder {
               true, // sample data may land near each other
               null,
               // every fifth is the demo resident's, so their "my requests" has something to show
-              i % 5 == 0 ? city.slug() + "-resident@example.org" : null));
+              i % 5 == 0 ? city.slug() + "-resident@example.org" : null,
+              java.util.Map.of(),
+              true));
     }
   }
 

@@ -22,7 +22,7 @@ public class ServiceCategoriesResource {
 
   @GET
   public List<ServiceCategoryView> list() {
-    return catalogue.activeCategories().stream().map(ServiceCategoryView::of).toList();
+    return catalogue.publicCategories().stream().map(ServiceCategoryView::of).toList();
   }
 
   @GET
@@ -30,7 +30,7 @@ public class ServiceCategoriesResource {
   public ServiceCategoryView one(@PathParam("code") String code) {
     return catalogue
         .byCode(code)
-        .filter(c -> c.active())
+        .filter(c -> c.active() && !c.staffOnly())
         .map(ServiceCategoryView::of)
         .orElseThrow(
             () -> ProblemException.notFound("This city has no service category '" + code + "'."));

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civic311.platform.catalogue.domain.Department;
 import org.civic311.platform.catalogue.domain.DepartmentRepository;
+import org.civic311.platform.catalogue.domain.ServiceAttribute;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.civic311.platform.catalogue.domain.ServiceCategoryId;
 import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
@@ -28,6 +29,7 @@ public class CatalogueService {
   @Inject ServiceCategoryRepository categories;
   @Inject DepartmentRepository departments;
   @Inject AuditLog audit;
+  @Inject java.time.Clock clock;
 
   @TenantTransactional
   public List<CategorySummary> activeCategories() {
@@ -74,6 +76,92 @@ public class CatalogueService {
     ServiceCategory category = ServiceCategory.define(code, name, group, keywords, description);
     categories.add(category);
     return CategorySummary.of(category, Map.of());
+  }
+
+  /** The categories offered to the public: active and not for staff only. */
+  @TenantTransactional
+  public List<CategorySummary> publicCategories() {
+    return activeCategories().stream().filter(c -> !c.staffOnly()).toList();
+  }
+
+  /** When the catalogue last changed (Open311 discovery's changeset), if it has categories. */
+  @TenantTransactional
+  public Optional<java.time.OffsetDateTime> changedAt() {
+    return categories.all().stream()
+        .map(ServiceCategory::updatedAt)
+        .max(java.time.OffsetDateTime::compareTo);
+  }
+
+  /**
+   * Creates or revises the category {@code code}: what the public sees, whether it is offered, and
+   * its service definition. A category is never deleted: an inactive one stays for the requests
+   * that refer to it. Audited.
+   *
+   * @throws IllegalArgumentException naming the field or attribute; nothing is stored then
+   */
+  @TenantTransactional
+  public CategorySummary saveCategory(String code, CategoryDefinition definition, String actor) {
+    if (definition == null) {
+      throw new IllegalArgumentException("name: a category definition is required");
+    }
+    List<ServiceAttribute> attributes = AttributeDefinition.check(definition.attributes());
+    Map<UUID, Department> byId = departmentsById();
+    Optional<ServiceCategory> existing = categories.findByCode(code);
+    String before = existing.map(c -> JSON.toJson(CategorySummary.of(c, byId))).orElse(null);
+    ServiceCategory category;
+    if (existing.isPresent()) {
+      category = existing.get();
+    } else {
+      category =
+          ServiceCategory.define(
+              code,
+              definition.name(),
+              definition.group(),
+              definition.keywords(),
+              definition.description());
+      categories.add(category);
+    }
+    category.revise(
+        definition.name(),
+        definition.group(),
+        definition.keywords(),
+        definition.description(),
+        !Boolean.FALSE.equals(definition.active()),
+        Boolean.TRUE.equals(definition.staffOnly()),
+        AttributeDefinition.toJson(attributes),
+        clock);
+    CategorySummary after = CategorySummary.of(category, byId);
+    audit.record("category:" + code, actor, before, JSON.toJson(after));
+    return after;
+  }
+
+  /**
+   * Checks the answers given for {@code code}'s attributes (attribute code → values).
+   *
+   * @throws IllegalArgumentException ({@code attribute[code]: ...}) for the first wrong or missing
+   *     answer, or an attribute the category does not ask
+   */
+  @TenantTransactional
+  public void checkAnswers(String code, Map<String, List<String>> answers) {
+    List<ServiceAttribute> asked =
+        categories
+            .findByCode(code)
+            .map(c -> AttributeDefinition.fromJson(c.attributesJson()))
+            .orElse(List.of());
+    Map<String, List<String>> given = answers == null ? Map.of() : answers;
+    for (String name : given.keySet()) {
+      if (asked.stream().noneMatch(a -> a.code().equals(name))) {
+        throw new IllegalArgumentException(
+            "attribute[" + name + "]: this service has no such attribute");
+      }
+    }
+    for (ServiceAttribute a : asked) {
+      a.check(given.get(a.code()))
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException("attribute[" + a.code() + "]: " + problem);
+              });
+    }
   }
 
   /** The city's departments with the categories routed to each. */

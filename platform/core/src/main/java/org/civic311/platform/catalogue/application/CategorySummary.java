@@ -19,7 +19,10 @@ public record CategorySummary(
     String departmentName,
     Integer slaMinutes,
     boolean slaBusinessHours,
-    String priority) {
+    String priority,
+    boolean staffOnly,
+    List<AttributeDefinition> attributes,
+    java.time.OffsetDateTime updatedAt) {
   static CategorySummary of(ServiceCategory c, Map<UUID, Department> departments) {
     Department d = c.departmentId().map(departments::get).orElse(null);
     return new CategorySummary(
@@ -34,6 +37,11 @@ public record CategorySummary(
         d == null ? null : d.name(),
         c.slaMinutes().orElse(null),
         c.slaBusinessHours(),
-        c.priority());
+        c.priority(),
+        c.staffOnly(),
+        AttributeDefinition.fromJson(c.attributesJson()).stream()
+            .map(AttributeDefinition::of)
+            .toList(),
+        c.updatedAt());
   }
 }

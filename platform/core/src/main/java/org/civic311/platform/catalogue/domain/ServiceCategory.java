@@ -56,6 +56,17 @@ public class ServiceCategory extends TenantOwned {
   @Column(nullable = false)
   private String priority = "normal";
 
+  /** The service definition's attributes, as JSON (the catalogue service reads and checks it). */
+  @Column(nullable = false)
+  private String attributes = "[]";
+
+  @Column(name = "staff_only", nullable = false)
+  private boolean staffOnly;
+
+  @Column(name = "updated_at", nullable = false)
+  private java.time.OffsetDateTime updatedAt =
+      java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+
   protected ServiceCategory() {}
 
   public static ServiceCategory define(
@@ -158,6 +169,45 @@ public class ServiceCategory extends TenantOwned {
 
   public String priority() {
     return priority;
+  }
+
+  /**
+   * Replaces what the public sees and what is asked: name, group, keywords, description, whether
+   * the category is offered (inactive categories stay as tombstones for the requests that refer to
+   * them), whether it is for staff only, and the attributes (JSON, already checked).
+   *
+   * @throws IllegalArgumentException naming the field
+   */
+  public void revise(
+      String newName,
+      String newGroup,
+      List<String> newKeywords,
+      String newDescription,
+      boolean isActive,
+      boolean isStaffOnly,
+      String attributesJson,
+      java.time.Clock clock) {
+    ServiceCategory checked = define(code, newName, newGroup, newKeywords, newDescription);
+    name = checked.name;
+    group = checked.group;
+    keywords = checked.keywords;
+    description = checked.description;
+    active = isActive;
+    staffOnly = isStaffOnly;
+    attributes = attributesJson == null ? "[]" : attributesJson;
+    updatedAt = java.time.OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
+  public String attributesJson() {
+    return attributes;
+  }
+
+  public boolean staffOnly() {
+    return staffOnly;
+  }
+
+  public java.time.OffsetDateTime updatedAt() {
+    return updatedAt;
   }
 
   public void deactivate() {

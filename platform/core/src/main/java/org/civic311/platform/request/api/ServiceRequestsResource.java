@@ -61,7 +61,8 @@ public class ServiceRequestsResource {
           intake.submit(
               payload.toCommand(
                   resident ? caller.subject() : null,
-                  resident ? caller.verifiedEmail().orElse(null) : null));
+                  resident ? caller.verifiedEmail().orElse(null) : null,
+                  caller.actsFor(city)));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     } catch (DuplicateRequestException e) {

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 
 /** A new service request sent to the native API, in Open311's field names. */
@@ -23,13 +25,14 @@ public record SubmitServiceRequestPayload(
     @JsonbProperty("acknowledge_duplicate") Boolean acknowledgeDuplicate,
     @Email(message = "is not an e-mail address")
         @Size(max = 254, message = "at most 254 characters")
-        String email) {
+        String email,
+    @Size(max = 50, message = "at most 50 answers") Map<String, Object> attributes) {
 
   /**
    * The command, reported under {@code reporterSubject} (a signed-in resident's account, or null)
    * with this payload's e-mail, or else {@code accountEmail}, as contact.
    */
-  SubmitServiceRequest toCommand(String reporterSubject, String accountEmail) {
+  SubmitServiceRequest toCommand(String reporterSubject, String accountEmail, boolean byStaff) {
     return new SubmitServiceRequest(
         serviceCode,
         description,
@@ -39,6 +42,23 @@ public record SubmitServiceRequestPayload(
         channel,
         Boolean.TRUE.equals(acknowledgeDuplicate),
         reporterSubject,
-        email != null && !email.isBlank() ? email : accountEmail);
+        email != null && !email.isBlank() ? email : accountEmail,
+        answers(),
+        byStaff);
+  }
+
+  /** Each answer as a list of strings: one value, or the values of a multi-value list. */
+  private Map<String, List<String>> answers() {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (attributes != null) {
+      attributes.forEach(
+          (code, value) ->
+              out.put(
+                  code,
+                  value instanceof java.util.Collection<?> many
+                      ? many.stream().map(String::valueOf).toList()
+                      : value == null ? List.of() : List.of(String.valueOf(value))));
+    }
+    return out;
   }
 }

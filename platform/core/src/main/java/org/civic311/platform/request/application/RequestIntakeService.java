@@ -40,6 +40,7 @@ public class RequestIntakeService {
   @Inject DuplicateFinder duplicates;
   @Inject Clock clock;
   @Inject HoursService hours;
+  private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
 
   /**
    * Records a new request in the current city.
@@ -53,6 +54,7 @@ public class RequestIntakeService {
         catalogue
             .byCode(submission.categoryCode() == null ? "" : submission.categoryCode())
             .filter(CategorySummary::active)
+            .filter(c -> submission.byStaff() || !c.staffOnly())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -69,6 +71,7 @@ public class RequestIntakeService {
                             "channel: '" + submission.channel() + "' is not a channel"));
     Location location =
         Location.of(submission.latitude(), submission.longitude(), submission.address());
+    catalogue.checkAnswers(category.code(), submission.attributes());
     if (!submission.acknowledgeDuplicate()) {
       List<RequestSummary> nearby =
           duplicates.openNear(category.code(), submission.latitude(), submission.longitude());
@@ -84,6 +87,9 @@ public class RequestIntakeService {
             channel,
             new Reporter(submission.reporterSubject(), submission.reporterEmail()),
             clock);
+    if (submission.attributes() != null && !submission.attributes().isEmpty()) {
+      request.answer(JSON.toJson(submission.attributes()));
+    }
     requests.add(request);
     RequestChange created = request.creation(request.channel().wireName());
     requests.record(created, OutboxPayloads.of(created, category.code()));

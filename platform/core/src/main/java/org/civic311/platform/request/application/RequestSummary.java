@@ -20,7 +20,8 @@ public record RequestSummary(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     String agency,
-    OffsetDateTime expectedAt) {
+    OffsetDateTime expectedAt,
+    String attributesJson) {
 
   static RequestSummary of(
       ServiceRequest r, String categoryCode, String categoryName, String agency) {
@@ -38,6 +39,7 @@ public record RequestSummary(
         r.createdAt(),
         r.updatedAt(),
         agency,
-        r.expectedAt().orElse(null));
+        r.expectedAt().orElse(null),
+        r.attributesJson().orElse(null));
   }
 }

@@ -1,6 +1,8 @@
 package org.civic311.platform.request.application;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A resident's new request, as any channel hands it in. {@code channel} is a wire name ({@code
@@ -18,4 +20,6 @@ public record SubmitServiceRequest(
     String channel,
     boolean acknowledgeDuplicate,
     String reporterSubject,
-    String reporterEmail) {}
+    String reporterEmail,
+    Map<String, List<String>> attributes,
+    boolean byStaff) {}

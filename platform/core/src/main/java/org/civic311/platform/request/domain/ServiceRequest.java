@@ -67,6 +67,9 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "expected_at")
   private OffsetDateTime expectedAt;
 
+  /** The answers to the category's attributes, as JSON (code → values), checked on intake. */
+  private String attributes;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
@@ -187,6 +190,14 @@ public class ServiceRequest extends TenantOwned {
 
   public java.util.Optional<OffsetDateTime> expectedAt() {
     return java.util.Optional.ofNullable(expectedAt);
+  }
+
+  public void answer(String attributesJson) {
+    attributes = attributesJson;
+  }
+
+  public java.util.Optional<String> attributesJson() {
+    return java.util.Optional.ofNullable(attributes);
   }
 
   public Reporter reporter() {

@@ -63,6 +63,9 @@ public class VoiceResource {
     Map<String, String> form = verifiedForm();
     PhoneRoutingService.Decision first = decide(form, Optional.empty());
     List<String> languages = first.entryPoint().languages();
+    if (languages.isEmpty()) { // no menu on this line: carry on in its only language
+      return twiml(Twiml.of(decide(form, Optional.of("en")).steps()));
+    }
     int choice = digit(form).filter(d -> d >= 1 && d <= languages.size()).orElse(1);
     return twiml(Twiml.of(decide(form, Optional.of(languages.get(choice - 1))).steps()));
   }

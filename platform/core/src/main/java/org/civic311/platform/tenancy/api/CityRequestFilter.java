@@ -99,7 +99,27 @@ public class CityRequestFilter extends HttpFilter {
       String path, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (OPEN311_DISCOVERY.matcher(path).matches()) {
-      chain.doFilter(request, response);
+      // no city needed; one named (jurisdiction_id or host) gets its own changeset
+      Optional<CityProfile> named;
+      try {
+        String j = request.getParameter("jurisdiction_id");
+        named =
+            directory
+                .byHost(request.getServerName())
+                .or(
+                    () ->
+                        j == null || j.isBlank()
+                            ? Optional.empty()
+                            : directory.byJurisdiction(j.strip()))
+                .filter(CityProfile::active);
+      } catch (RuntimeException e) {
+        named = Optional.empty();
+      }
+      if (named.isPresent()) {
+        runAs(named.get(), request, response, chain);
+      } else {
+        chain.doFilter(request, response);
+      }
       return;
     }
     Open311Wire.Format format = Open311Wire.formatOf(path);

@@ -39,6 +39,7 @@ import org.civic311.platform.request.application.SearchRequests;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Open311Wire.Format;
+import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.DatabaseUnavailableException;
 import org.civic311.platform.shared.domain.Sha256;
 import org.civic311.platform.tenancy.application.ApiKeys;
@@ -78,18 +79,23 @@ public class Open311Resource {
   @Path("discovery.{format:xml|json}")
   public Response discovery(@PathParam("format") String format) {
     String base = uri.getBaseUriBuilder().path("open311/v2").build().toString();
+    // a city's discovery (named by jurisdiction_id or host) changes with its catalogue
+    java.time.OffsetDateTime changeset =
+        CurrentTenant.get().isPresent()
+            ? catalogue.changedAt().filter(t -> t.isAfter(STARTED)).orElse(STARTED)
+            : STARTED;
     List<Map<String, Object>> endpoints = new ArrayList<>();
     for (String type : List.of("production", "test")) {
       Map<String, Object> endpoint = Open311Wire.record();
       endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
       endpoint.put("url", base);
-      endpoint.put("changeset", Open311Wire.time(STARTED));
+      endpoint.put("changeset", Open311Wire.time(changeset));
       endpoint.put("type", type);
       endpoint.put("formats", List.of("text/xml", "application/json"));
       endpoints.add(endpoint);
     }
     Map<String, Object> discovery = Open311Wire.record();
-    discovery.put("changeset", Open311Wire.time(STARTED));
+    discovery.put("changeset", Open311Wire.time(changeset));
     discovery.put(
         "contact", "Each city's 311 centre; see GET /api/v1/cities for the cities served.");
     discovery.put("key_service", "API keys are issued by each city's administrator.");
@@ -104,7 +110,7 @@ public class Open311Resource {
         format,
         () -> {
           List<Map<String, Object>> services = new ArrayList<>();
-          for (CategorySummary c : catalogue.activeCategories()) {
+          for (CategorySummary c : catalogue.publicCategories()) {
             services.add(service(c));
           }
           return Open311Wire.list(Response.Status.OK, Format.of(format), "services", services);
@@ -118,7 +124,7 @@ public class Open311Resource {
         format,
         () -> {
           Optional<CategorySummary> category =
-              catalogue.byCode(code).filter(CategorySummary::active);
+              catalogue.byCode(code).filter(c -> c.active() && !c.staffOnly());
           if (category.isEmpty()) {
             return Open311Wire.error(
                 Response.Status.NOT_FOUND,
@@ -127,7 +133,29 @@ public class Open311Resource {
           }
           Map<String, Object> definition = Open311Wire.record();
           definition.put("service_code", category.get().code());
-          definition.put("attributes", List.of());
+          List<Map<String, Object>> attributes = new ArrayList<>();
+          for (var a : category.get().attributes()) {
+            Map<String, Object> attribute = Open311Wire.record();
+            attribute.put("variable", !Boolean.FALSE.equals(a.variable()));
+            attribute.put("code", a.code());
+            attribute.put("datatype", a.datatype());
+            attribute.put("required", Boolean.TRUE.equals(a.required()));
+            attribute.put("datatype_description", a.datatypeDescription());
+            attribute.put("order", a.order() == null ? 0 : a.order());
+            attribute.put("description", a.description());
+            if (a.values() != null) {
+              List<Map<String, Object>> values = new ArrayList<>();
+              for (var v : a.values()) {
+                Map<String, Object> value = Open311Wire.record();
+                value.put("key", v.key());
+                value.put("name", v.name());
+                values.add(value);
+              }
+              attribute.put("values", values);
+            }
+            attributes.add(attribute);
+          }
+          definition.put("attributes", attributes);
           return Open311Wire.object(Format.of(format), "service_definition", definition);
         });
   }
@@ -246,10 +274,6 @@ public class Open311Resource {
                 throw new IllegalArgumentException(p.getKey() + ": is not valid UTF-8");
               }
             }
-            if (p.getKey().startsWith("attribute[")) {
-              throw new IllegalArgumentException(
-                  p.getKey() + ": this service has no such attribute");
-            }
           }
           if (!apiKeys.isValid(param("api_key"))) {
             return Open311Wire.error(
@@ -261,7 +285,7 @@ public class Open311Resource {
           if (code == null) {
             throw new IllegalArgumentException("service_code: was not provided");
           }
-          if (catalogue.byCode(code).filter(CategorySummary::active).isEmpty()) {
+          if (catalogue.byCode(code).filter(c -> c.active() && !c.staffOnly()).isEmpty()) {
             return Open311Wire.error(
                 Response.Status.NOT_FOUND,
                 Format.of(format),
@@ -289,7 +313,9 @@ public class Open311Resource {
                   "open311",
                   acknowledged(),
                   null,
-                  email);
+                  email,
+                  answers(),
+                  false);
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {
@@ -350,12 +376,49 @@ public class Open311Resource {
     s.put("service_code", c.code());
     s.put("service_name", c.name());
     s.put("description", c.description());
-    s.put("metadata", false);
+    s.put("metadata", !c.attributes().isEmpty()); // true: fetch services/{code} for questions
     s.put("type", "realtime");
     s.put("keywords", String.join(", ", c.keywords()));
     s.put("group", c.group());
     return s;
   }
+
+  /** Open311's {@code attribute[code]=value} and {@code attribute[code][]=value} parameters. */
+  private Map<String, List<String>> answers() {
+    Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String[]> p : servlet.getParameterMap().entrySet()) {
+      java.util.regex.Matcher m = ATTRIBUTE.matcher(p.getKey());
+      if (m.matches()) {
+        answers.computeIfAbsent(m.group(1), k -> new ArrayList<>()).addAll(List.of(p.getValue()));
+      } else if (p.getKey().startsWith("attribute")) {
+        throw new IllegalArgumentException(p.getKey() + ": is not attribute[code]");
+      }
+    }
+    return answers;
+  }
+
+  private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
+  /** A request's stored answers, as the extended attributes show them (code → values). */
+  private static List<Map<String, Object>> answersOf(String json) {
+    Map<String, List<String>> stored =
+        JSONB.fromJson(
+            json,
+            new java.util.HashMap<String, List<String>>() {}.getClass().getGenericSuperclass());
+    List<Map<String, Object>> out = new ArrayList<>();
+    new java.util.TreeMap<>(stored)
+        .forEach(
+            (code, values) -> {
+              Map<String, Object> a = Open311Wire.record();
+              a.put("code", code);
+              a.put("value", String.join(",", values));
+              out.add(a);
+            });
+    return out;
+  }
+
+  private static final java.util.regex.Pattern ATTRIBUTE =
+      java.util.regex.Pattern.compile("attribute\\[([A-Za-z0-9_-]{1,60})](?:\\[])?");
 
   private List<Map<String, Object>> records(List<RequestSummary> requests) {
     boolean extensions = "true".equalsIgnoreCase(param("extensions"));
@@ -380,6 +443,8 @@ public class Open311Resource {
         extended.put("detailed_status", r.status().fixMyStreet());
         extended.put("duplicate", r.parentId() != null);
         extended.put("parent_service_request_id", r.parentId());
+        extended.put(
+            "attributes", r.attributesJson() == null ? null : answersOf(r.attributesJson()));
         m.put("extended_attributes", extended);
         List<Map<String, Object>> notes = new ArrayList<>();
         for (HistoryView h : intake.history(r.id())) {
