@@ -253,6 +253,18 @@ class AccessMatrixIT extends PlatformIT {
                         "locale", "en"))
                 .put(city(c) + "/admin/knowledge/access-matrix"));
     row(
+        "GET /api/v1/cities/{city}/admin/catalogue/export",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/catalogue/export"));
+    row(
+        "POST /api/v1/cities/{city}/admin/catalogue/import",
+        Set.of(CITY_ADMIN),
+        // the city's own catalogue again: every row unchanged
+        (r, c) ->
+            r.contentType("text/csv")
+                .body(as(c.slug + "-admin").get(city(c) + "/admin/catalogue/export").asString())
+                .post(city(c) + "/admin/catalogue/import"));
+    row(
         "GET /api/v1/cities/{city}/admin/audit",
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/audit"));

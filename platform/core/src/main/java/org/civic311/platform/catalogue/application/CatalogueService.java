@@ -164,6 +164,103 @@ public class CatalogueService {
     }
   }
 
+  /**
+   * Imports {@code rows} into the current city's catalogue, all or nothing: every row is checked
+   * first, and one wrong row refuses the file (each wrong row named by its line). New codes are
+   * created; existing ones are updated unless edited by hand since the last import (then kept and
+   * reported, unless {@code overwriteLocalEdits}); categories the file does not mention are left as
+   * they are. Their attributes, departments and service levels are kept. Audited.
+   *
+   * @throws CatalogueImportException listing every wrong row
+   */
+  @TenantTransactional
+  public CatalogueImport.Report importRows(
+      List<CatalogueImport.Row> rows, boolean overwriteLocalEdits, String actor) {
+    List<String> problems = problemsOf(rows);
+    if (!problems.isEmpty()) {
+      throw new CatalogueImportException(problems);
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    rows.forEach(r -> seen.add(r.code()));
+    List<String> created = new java.util.ArrayList<>();
+    List<String> updated = new java.util.ArrayList<>();
+    List<String> unchanged = new java.util.ArrayList<>();
+    List<String> kept = new java.util.ArrayList<>();
+    Map<String, ServiceCategory> existing =
+        categories.all().stream().collect(Collectors.toMap(ServiceCategory::code, c -> c));
+    for (CatalogueImport.Row row : rows) {
+      ServiceCategory category = existing.get(row.code());
+      if (category == null) {
+        category =
+            ServiceCategory.define(
+                row.code(), row.name(), row.group(), row.keywords(), row.description());
+        categories.add(category);
+        revise(category, row);
+        created.add(row.code());
+      } else if (same(category, row)) {
+        unchanged.add(row.code());
+        continue;
+      } else if (category.editedSinceImport() && !overwriteLocalEdits) {
+        kept.add(row.code());
+        continue;
+      } else {
+        revise(category, row);
+        updated.add(row.code());
+      }
+      category.markImported();
+    }
+    int notInFile = (int) existing.keySet().stream().filter(code -> !seen.contains(code)).count();
+    CatalogueImport.Report report =
+        new CatalogueImport.Report(created, updated, unchanged, kept, notInFile);
+    audit.record("catalogue-import", actor, null, JSON.toJson(report));
+    return report;
+  }
+
+  /** What is wrong with each row of an import, as "line N: ..." (empty when nothing is). */
+  public static List<String> problemsOf(List<CatalogueImport.Row> rows) {
+    List<String> problems = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (CatalogueImport.Row row : rows) {
+      try {
+        ServiceCategory.define(
+            row.code(), row.name(), row.group(), row.keywords(), row.description());
+        if (!seen.add(row.code())) {
+          problems.add("line " + row.line() + ": code '" + row.code() + "' appears twice");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("line " + row.line() + ": " + e.getMessage());
+      }
+    }
+    if (rows.isEmpty()) {
+      problems.add("line 2: the file has no categories");
+    }
+    return problems;
+  }
+
+  private void revise(ServiceCategory c, CatalogueImport.Row row) {
+    c.revise(
+        row.name(),
+        row.group(),
+        row.keywords(),
+        row.description(),
+        row.active(),
+        row.staffOnly(),
+        c.attributesJson(),
+        clock);
+  }
+
+  private static boolean same(ServiceCategory c, CatalogueImport.Row row) {
+    ServiceCategory incoming =
+        ServiceCategory.define(
+            row.code(), row.name(), row.group(), row.keywords(), row.description());
+    return java.util.Objects.equals(c.name(), incoming.name())
+        && java.util.Objects.equals(c.group(), incoming.group())
+        && c.keywords().equals(incoming.keywords())
+        && java.util.Objects.equals(c.description(), incoming.description())
+        && c.isActive() == row.active()
+        && c.staffOnly() == row.staffOnly();
+  }
+
   /** The city's departments with the categories routed to each. */
   @TenantTransactional
   public List<DepartmentSummary> departments() {

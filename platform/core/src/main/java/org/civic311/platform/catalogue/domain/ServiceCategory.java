@@ -67,6 +67,9 @@ public class ServiceCategory extends TenantOwned {
   private java.time.OffsetDateTime updatedAt =
       java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
 
+  @Column(name = "imported_at")
+  private java.time.OffsetDateTime importedAt;
+
   protected ServiceCategory() {}
 
   public static ServiceCategory define(
@@ -196,6 +199,16 @@ public class ServiceCategory extends TenantOwned {
     staffOnly = isStaffOnly;
     attributes = attributesJson == null ? "[]" : attributesJson;
     updatedAt = java.time.OffsetDateTime.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
+  /** Marks the current state as written by an import (so later edits count as local). */
+  public void markImported() {
+    importedAt = updatedAt;
+  }
+
+  /** Whether it was changed by hand after the last import (or was never imported). */
+  public boolean editedSinceImport() {
+    return importedAt == null || updatedAt.isAfter(importedAt);
   }
 
   public String attributesJson() {

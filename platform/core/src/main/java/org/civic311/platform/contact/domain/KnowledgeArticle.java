@@ -83,7 +83,7 @@ public class KnowledgeArticle extends TenantOwned {
     body = require("body", newBody, 20_000);
     keywords =
         String.join(
-            " ",
+            "; ",
             newKeywords == null
                 ? List.of()
                 : newKeywords.stream()
@@ -129,7 +129,7 @@ public class KnowledgeArticle extends TenantOwned {
   }
 
   public List<String> keywords() {
-    return keywords.isEmpty() ? List.of() : List.of(keywords.split(" "));
+    return keywords.isEmpty() ? List.of() : List.of(keywords.split("; "));
   }
 
   public String locale() {

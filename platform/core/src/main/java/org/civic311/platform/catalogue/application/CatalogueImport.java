@@ -1,0 +1,34 @@
+package org.civic311.platform.catalogue.application;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** A catalogue import: its rows, and what it did. */
+public final class CatalogueImport {
+  private CatalogueImport() {}
+
+  /** One row of an imported file; {@code line} is its line in the file (for messages). */
+  public record Row(
+      long line,
+      String code,
+      String name,
+      String group,
+      List<String> keywords,
+      String description,
+      boolean active,
+      boolean staffOnly) {}
+
+  /**
+   * What an import did: categories created, updated, already the same, kept because they were
+   * edited by hand since the last import, and how many of the city's categories the file did not
+   * mention (left as they are: an import never deletes).
+   */
+  @JsonbPropertyOrder({"created", "updated", "unchanged", "keptLocalEdits", "notInFile"})
+  public record Report(
+      List<String> created,
+      List<String> updated,
+      List<String> unchanged,
+      @JsonbProperty("kept_local_edits") List<String> keptLocalEdits,
+      @JsonbProperty("not_in_file") int notInFile) {}
+}
