@@ -7,12 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +30,6 @@ class CatalogueAdminIT extends PlatformIT {
     north = Db.createCity("north");
     south = Db.createCity("south");
     Db.addApiKey(north, KEY);
-  }
-
-  private static RequestSpecification adminOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
-                .build()));
-  }
-
-  private static RequestSpecification agentOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-agent", List.of("agent"), List.of(city.slug()))
-                .build()));
   }
 
   private static Map<String, Object> streetlight(boolean staffOnly, boolean active) {
@@ -86,7 +70,7 @@ class CatalogueAdminIT extends PlatformIT {
   }
 
   private void save(TestCity city, Map<String, Object> definition, int status) {
-    adminOf(city)
+    as(city, "city-admin")
         .contentType(ContentType.JSON)
         .body(definition)
         .put("api/v1/cities/{city}/admin/service-categories/streetlight-out", city.slug())
@@ -193,7 +177,7 @@ class CatalogueAdminIT extends PlatformIT {
         .post("api/v1/cities/{city}/service-requests", north.slug())
         .then()
         .statusCode(400);
-    agentOf(north)
+    as(north, "agent")
         .contentType(ContentType.JSON)
         .body(body)
         .post("api/v1/cities/{city}/service-requests", north.slug())
@@ -201,11 +185,11 @@ class CatalogueAdminIT extends PlatformIT {
         .statusCode(201);
 
     save(north, streetlight(false, false), 200);
-    adminOf(north)
+    as(north, "city-admin")
         .get("api/v1/cities/{city}/admin/service-categories", north.slug())
         .then()
         .body("find { it.code == 'streetlight-out' }.active", equalTo(false));
-    agentOf(north)
+    as(north, "agent")
         .contentType(ContentType.JSON)
         .body(body)
         .post("api/v1/cities/{city}/service-requests", north.slug())
@@ -218,7 +202,7 @@ class CatalogueAdminIT extends PlatformIT {
   void aWrongDefinitionIsRefusedWholeNamingTheAttribute() throws Exception {
     save(north, streetlight(false, true), 200);
     long audited = Db.count(north, "audit_entry");
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -237,7 +221,7 @@ class CatalogueAdminIT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("attributes[0].values"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -249,7 +233,7 @@ class CatalogueAdminIT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("attributes[0].datatype"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", ""))
         .put("api/v1/cities/{city}/admin/service-categories/Bad%20Code", north.slug())
@@ -266,12 +250,12 @@ class CatalogueAdminIT extends PlatformIT {
   @Test
   void eachCitysCatalogueIsItsOwn() {
     save(north, streetlight(false, true), 200);
-    adminOf(south)
+    as(south, "city-admin")
         .get("api/v1/cities/{city}/admin/service-categories", south.slug())
         .then()
         .statusCode(200)
         .body("code", not(hasItem("streetlight-out")));
-    adminOf(south)
+    as(south, "city-admin")
         .contentType(ContentType.JSON)
         .body(streetlight(false, true))
         .put("api/v1/cities/{city}/admin/service-categories/streetlight-out", north.slug())

@@ -7,13 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,16 +33,9 @@ class CatalogueCsvIT extends PlatformIT {
     Db.addCategory(south, UUID.randomUUID(), "pothole", "South pothole");
   }
 
-  private static RequestSpecification adminOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
-                .build()));
-  }
-
   private static io.restassured.response.ValidatableResponse importCsv(
       TestCity city, String csv, boolean overwrite) {
-    return adminOf(city)
+    return as(city, "city-admin")
         .contentType("text/csv; charset=utf-8")
         .body(csv)
         .post(
@@ -54,7 +45,7 @@ class CatalogueCsvIT extends PlatformIT {
   }
 
   private static String export(TestCity city) {
-    return adminOf(city)
+    return as(city, "city-admin")
         .get("api/v1/cities/{city}/admin/catalogue/export", city.slug())
         .then()
         .statusCode(200)
@@ -91,7 +82,7 @@ class CatalogueCsvIT extends PlatformIT {
   @Test
   void localEditsAreKeptUnlessTheAdministratorSaysOtherwise() {
     importCsv(north, HEADER + "graffiti,Graffiti,Bylaw,,,true,false\n", false).statusCode(200);
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Graffiti (edited)", "group", "Bylaw"))
         .put("api/v1/cities/{city}/admin/service-categories/graffiti", north.slug())
@@ -152,7 +143,7 @@ class CatalogueCsvIT extends PlatformIT {
         .get("api/v1/cities/{city}/service-categories/pothole", south.slug())
         .then()
         .body("name", equalTo("South pothole"));
-    adminOf(south)
+    as(south, "city-admin")
         .contentType("text/csv")
         .body(HEADER + "pothole,Taken over,,,,true,false\n")
         .post("api/v1/cities/{city}/admin/catalogue/import", north.slug())

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.civic311.platform.routing.application.HoursDocument;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +37,6 @@ class DepartmentsIT extends PlatformIT {
     Db.addCategory(north, UUID.randomUUID(), "pothole", "Pothole");
     Db.addCategory(north, UUID.randomUUID(), "graffiti", "Graffiti");
     Db.addCategory(south, UUID.randomUUID(), "pothole", "Pothole");
-  }
-
-  private static RequestSpecification adminOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
-                .build()));
   }
 
   private static Map<String, Object> weekdays() {
@@ -116,13 +107,13 @@ class DepartmentsIT extends PlatformIT {
 
   @Test
   void anAdministratorRoutesACategoryAndItsRequestsAreDueInBusinessHours() {
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(weekdays())
         .put("api/v1/cities/{city}/admin/hours", north.slug())
         .then()
         .statusCode(200);
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -137,7 +128,7 @@ class DepartmentsIT extends PlatformIT {
         .statusCode(200)
         .body("email", equalTo("roads@north.example.org"))
         .body("categories", equalTo(List.of("pothole")));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("sla_hours", 2.5, "basis", "business", "priority", "high"))
         .put("api/v1/cities/{city}/admin/service-categories/pothole/service-level", north.slug())
@@ -163,7 +154,7 @@ class DepartmentsIT extends PlatformIT {
     assertThat(Duration.between(computed, expected.toInstant()).abs())
         .isLessThan(Duration.ofSeconds(2));
 
-    adminOf(north)
+    as(north, "city-admin")
         .get("api/v1/cities/{city}/admin/audit", north.slug())
         .then()
         .body("subject", hasItem("department:roads"))
@@ -172,7 +163,7 @@ class DepartmentsIT extends PlatformIT {
 
   @Test
   void calendarTargetsIgnoreTheHours() {
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("sla_hours", 24, "basis", "calendar"))
         .put("api/v1/cities/{city}/admin/service-categories/pothole/service-level", north.slug())
@@ -187,7 +178,7 @@ class DepartmentsIT extends PlatformIT {
   @Test
   void refusedEditsNameTheFieldAndChangeNothing() throws Exception {
     long audited = Db.count(north, "audit_entry");
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Roads", "categories", List.of("pothole", "no-such-thing")))
         .put("api/v1/cities/{city}/admin/departments/roads", north.slug())
@@ -195,35 +186,35 @@ class DepartmentsIT extends PlatformIT {
         .statusCode(400)
         .body("errors[0].field", equalTo("categories"))
         .body("detail", containsString("no-such-thing"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Roads", "email", "not an address"))
         .put("api/v1/cities/{city}/admin/departments/roads", north.slug())
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("email"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Roads"))
         .put("api/v1/cities/{city}/admin/departments/Bad Code", north.slug())
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("code"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("sla_hours", -1))
         .put("api/v1/cities/{city}/admin/service-categories/pothole/service-level", north.slug())
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("sla_hours"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("sla_hours", 4, "priority", "whenever"))
         .put("api/v1/cities/{city}/admin/service-categories/pothole/service-level", north.slug())
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("priority"));
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("sla_hours", 4))
         .put(
@@ -239,26 +230,26 @@ class DepartmentsIT extends PlatformIT {
 
   @Test
   void departmentsWithTheSameCodeBelongToTheirOwnCity() throws Exception {
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "North Roads", "categories", List.of("pothole")))
         .put("api/v1/cities/{city}/admin/departments/roads", north.slug())
         .then()
         .statusCode(200);
-    adminOf(south)
+    as(south, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "South Roads", "categories", List.of("pothole")))
         .put("api/v1/cities/{city}/admin/departments/roads", south.slug())
         .then()
         .statusCode(200);
-    adminOf(north)
+    as(north, "city-admin")
         .get("api/v1/cities/{city}/admin/departments", north.slug())
         .then()
         .body("name", hasItem("North Roads"))
         .body("name", not(hasItem("South Roads")));
     assertThat(submitted(south).get("agency_responsible")).isEqualTo("South Roads");
     // another city's administrator cannot touch north's departments
-    adminOf(south)
+    as(south, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Taken over", "categories", List.of()))
         .put("api/v1/cities/{city}/admin/departments/roads", north.slug())

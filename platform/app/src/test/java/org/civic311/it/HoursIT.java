@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +29,6 @@ class HoursIT extends PlatformIT {
   void twoCities() throws Exception {
     north = Db.createCity("north");
     south = Db.createCity("south");
-  }
-
-  private static RequestSpecification adminOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
-                .build()));
   }
 
   private static Map<String, Object> weekdays(String opens, String closes, List<?> overrides) {
@@ -85,13 +76,13 @@ class HoursIT extends PlatformIT {
                 false,
                 "message",
                 "Closed: water main break. For emergencies call 911."));
-    adminOf(south)
+    as(south, "city-admin")
         .contentType(ContentType.JSON)
         .body(weekdays("00:00", "24:00", List.of()))
         .put("api/v1/cities/{city}/admin/hours", south.slug())
         .then()
         .statusCode(200);
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(weekdays("00:00", "24:00", closure))
         .put("api/v1/cities/{city}/admin/hours", north.slug())
@@ -111,13 +102,13 @@ class HoursIT extends PlatformIT {
         .statusCode(200)
         .body("message", nullValue());
 
-    adminOf(north)
+    as(north, "city-admin")
         .get("api/v1/cities/{city}/admin/audit?subject=hours", north.slug())
         .then()
         .statusCode(200)
-        .body("[0].actor", equalTo(north.slug() + "-admin"))
+        .body("[0].actor", equalTo(north.slug() + "-city-admin"))
         .body("[0].after", containsString("water main break"));
-    adminOf(south)
+    as(south, "city-admin")
         .get("api/v1/cities/{city}/admin/audit", south.slug())
         .then()
         .statusCode(200)
@@ -136,7 +127,7 @@ class HoursIT extends PlatformIT {
 
   @Test
   void wrongHoursAreRefusedWholeNamingTheEntryAndNothingChanges() throws Exception {
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(weekdays("08:00", "16:30", List.of()))
         .put("api/v1/cities/{city}/admin/hours", north.slug())
@@ -167,7 +158,7 @@ class HoursIT extends PlatformIT {
         "overrides[0].from");
 
     assertThat(Db.count(north, "audit_entry")).isEqualTo(audited);
-    adminOf(north)
+    as(north, "city-admin")
         .get("api/v1/cities/{city}/admin/hours", north.slug())
         .then()
         .body("weekly", org.hamcrest.Matchers.hasSize(5))
@@ -175,7 +166,7 @@ class HoursIT extends PlatformIT {
   }
 
   private void refused(Map<String, Object> document, String field) {
-    adminOf(north)
+    as(north, "city-admin")
         .contentType(ContentType.JSON)
         .body(document)
         .put("api/v1/cities/{city}/admin/hours", north.slug())

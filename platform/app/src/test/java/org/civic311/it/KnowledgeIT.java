@@ -7,12 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,6 @@ class KnowledgeIT extends PlatformIT {
   void twoCities() throws Exception {
     north = Db.createCity("north");
     south = Db.createCity("south");
-  }
-
-  private static RequestSpecification as(TestCity city, String role) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-" + role, List.of(role), List.of(city.slug()))
-                .build()));
   }
 
   private static void write(TestCity city, String slug, String title, String body, String locale) {

@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
-import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.civic311.it.support.Voice;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +31,6 @@ class VoiceIT extends PlatformIT {
 
   private static String freshNumber() {
     return String.format("+1587%03d%04d", 200 + RANDOM.nextInt(700), RANDOM.nextInt(10000));
-  }
-
-  private static RequestSpecification adminOf(TestCity city) {
-    return withToken(
-        Identity.sign(
-            Identity.claimsOf(city.slug() + "-admin", List.of("city-admin"), List.of(city.slug()))
-                .build()));
   }
 
   private static Map<String, Object> entry(
@@ -74,7 +65,7 @@ class VoiceIT extends PlatformIT {
     Db.addCategory(closed, UUID.randomUUID(), "water-main-break", "Water main break");
     openNumber = freshNumber();
     closedNumber = freshNumber();
-    adminOf(open)
+    as(open, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -93,13 +84,13 @@ class VoiceIT extends PlatformIT {
         .put("api/v1/cities/{city}/admin/hours", open.slug())
         .then()
         .statusCode(200);
-    adminOf(closed)
+    as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(Map.of("weekly", List.of()))
         .put("api/v1/cities/{city}/admin/hours", closed.slug())
         .then()
         .statusCode(200);
-    adminOf(open)
+    as(open, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -114,7 +105,7 @@ class VoiceIT extends PlatformIT {
         .then()
         .statusCode(200)
         .body("entry_points[0].number", equalTo(openNumber));
-    adminOf(closed)
+    as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -207,7 +198,7 @@ class VoiceIT extends PlatformIT {
   @Test
   void aNumberBelongsToOneCityAndBadEntriesAreRefusedWhole() throws Exception {
     long audited = Db.count(closed, "audit_entry");
-    adminOf(closed)
+    as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -218,7 +209,7 @@ class VoiceIT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("detail", containsString("another city"));
-    adminOf(closed)
+    as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -228,7 +219,7 @@ class VoiceIT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("entry_points[0].number"));
-    adminOf(closed)
+    as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -257,7 +248,7 @@ class VoiceIT extends PlatformIT {
 
   @Test
   void theAdministratorSeesTheDecisionForAnyMoment() {
-    adminOf(closed)
+    as(closed, "city-admin")
         .get(
             "api/v1/cities/{city}/admin/phone-routing/decision?number={n}",
             closed.slug(),
@@ -266,7 +257,7 @@ class VoiceIT extends PlatformIT {
         .statusCode(200)
         .body("open", equalTo(false))
         .body("steps.step", equalTo(List.of("emergency_prompt", "say", "urgent_menu")));
-    adminOf(open)
+    as(open, "city-admin")
         .get(
             "api/v1/cities/{city}/admin/phone-routing/decision?number={n}&lang=fr",
             open.slug(),
@@ -276,7 +267,7 @@ class VoiceIT extends PlatformIT {
         .body("open", equalTo(true))
         .body("steps.step", equalTo(List.of("say", "queue")));
     // another city's number is not this city's entry point
-    adminOf(open)
+    as(open, "city-admin")
         .get(
             "api/v1/cities/{city}/admin/phone-routing/decision?number={n}",
             open.slug(),

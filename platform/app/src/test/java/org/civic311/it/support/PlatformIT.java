@@ -73,6 +73,20 @@ public abstract class PlatformIT {
     return withToken(Identity.token(username));
   }
 
+  /**
+   * A request as someone with {@code role} in {@code city} (a test-made city, whose staff are not
+   * in Keycloak): the token is signed with the key the test realm publishes.
+   */
+  protected static RequestSpecification as(Db.TestCity city, String role) {
+    return withToken(
+        Identity.sign(
+            Identity.claimsOf(
+                    city.slug() + "-" + role,
+                    java.util.List.of(role),
+                    java.util.List.of(city.slug()))
+                .build()));
+  }
+
   /** A request carrying {@code token} as its bearer token. */
   protected static RequestSpecification withToken(String token) {
     return api().header("Authorization", "Bearer " + token);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.civic311.platform.catalogue.domain.ServiceAttribute;
+import org.civic311.platform.shared.application.Rules;
 
 /** One attribute of a service definition, as administrators write it and Open311 shows it. */
 @JsonbPropertyOrder({
@@ -89,19 +90,15 @@ public record AttributeDefinition(
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < given.size(); i++) {
       AttributeDefinition d = given.get(i);
-      ServiceAttribute a;
-      try {
-        if (d == null) {
-          throw new IllegalArgumentException("is empty");
-        }
-        a = d.toDomain();
-      } catch (IllegalArgumentException e) {
-        String m = e.getMessage() == null ? "is invalid" : e.getMessage();
-        int colon = m.indexOf(": ");
-        boolean named = colon > 0 && m.substring(0, colon).matches("[a-z_]+");
-        throw new IllegalArgumentException(
-            "attributes[" + i + "]" + (named ? "." + m : ": " + m), e);
-      }
+      ServiceAttribute a =
+          Rules.at(
+              "attributes[" + i + "]",
+              () -> {
+                if (d == null) {
+                  throw new IllegalArgumentException("is empty");
+                }
+                return d.toDomain();
+              });
       if (!codes.add(a.code())) {
         throw new IllegalArgumentException(
             "attributes[" + i + "].code: '" + a.code() + "' is used twice");

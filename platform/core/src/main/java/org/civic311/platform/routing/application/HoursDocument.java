@@ -9,13 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.civic311.platform.routing.domain.Holiday;
 import org.civic311.platform.routing.domain.HolidayRule;
 import org.civic311.platform.routing.domain.HoursOverride;
 import org.civic311.platform.routing.domain.OpeningHours;
 import org.civic311.platform.routing.domain.WeeklyRange;
 import org.civic311.platform.routing.domain.WeeklyRange.DayTime;
+import org.civic311.platform.shared.application.Rules;
 
 /**
  * A city's hours as administrators write them and as they are stored: weekday ranges, holidays
@@ -48,7 +48,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
     for (int i = 0; i < w.size(); i++) {
       Range r = w.get(i);
       ranges.add(
-          entry(
+          Rules.at(
               "weekly[" + i + "]",
               () ->
                   r == null
@@ -60,7 +60,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
     for (int i = 0; i < h.size(); i++) {
       Day d = h.get(i);
       days.add(
-          entry(
+          Rules.at(
               "holidays[" + i + "]",
               () ->
                   d == null
@@ -76,7 +76,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
     for (int i = 0; i < o.size(); i++) {
       Override x = o.get(i);
       exceptions.add(
-          entry(
+          Rules.at(
               "overrides[" + i + "]",
               () ->
                   x == null
@@ -118,17 +118,6 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
                         x.open(),
                         x.message()))
             .toList());
-  }
-
-  private static <T> T entry(String where, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-      int colon = message.indexOf(": ");
-      boolean named = colon > 0 && message.substring(0, colon).matches("[a-z_]+");
-      throw new IllegalArgumentException(named ? where + "." + message : where + ": " + message, e);
-    }
   }
 
   private static <T> T fail(String message) {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.civic311.platform.routing.domain.CallAction;
 import org.civic311.platform.routing.domain.EntryPoint;
 import org.civic311.platform.routing.domain.PhoneNumber;
+import org.civic311.platform.shared.application.Rules;
 
 /** A city's phone entry points as administrators write them and as they are stored. */
 public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> entryPoints) {
@@ -65,7 +65,7 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       String where = "entry_points[" + i + "]";
-      EntryPoint point = entry(where, () -> build(e, region));
+      EntryPoint point = Rules.at(where, () -> build(e, region));
       if (!numbers.add(point.number().e164())) {
         throw new IllegalArgumentException(
             where + ".number: " + point.number() + " is listed twice");
@@ -144,16 +144,5 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
         a.kind().name().toLowerCase(Locale.ROOT),
         a.queue(),
         a.forwardTo() == null ? null : a.forwardTo().e164());
-  }
-
-  private static <T> T entry(String where, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-      int colon = message.indexOf(": ");
-      boolean named = colon > 0 && message.substring(0, colon).matches("[a-z_.]+");
-      throw new IllegalArgumentException(named ? where + "." + message : where + ": " + message, e);
-    }
   }
 }
