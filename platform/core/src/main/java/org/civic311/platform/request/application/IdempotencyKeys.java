@@ -59,6 +59,21 @@ public class IdempotencyKeys {
     return created;
   }
 
+  /**
+   * Forgets the current city's keys older than {@code keep} (at least a day: the promise to
+   * clients); a repeat after that is a new request.
+   */
+  @TenantTransactional
+  public int purgeOlderThan(java.time.Duration keep) {
+    if (keep.compareTo(java.time.Duration.ofHours(24)) < 0) {
+      throw new IllegalArgumentException("keep: idempotency keys are kept at least 24 hours");
+    }
+    return keys.removeClaimedBefore(
+        java.time.OffsetDateTime.now(clock)
+            .minus(keep)
+            .withOffsetSameInstant(java.time.ZoneOffset.UTC));
+  }
+
   /** Lets the key go after a refused submission, so the client can correct it and retry. */
   @TenantTransactional
   public void release(String key) {

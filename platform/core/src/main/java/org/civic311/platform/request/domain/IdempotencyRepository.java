@@ -9,4 +9,7 @@ public interface IdempotencyRepository {
   void add(IdempotencyRecord record);
 
   void remove(IdempotencyRecord record);
+
+  /** Removes the keys claimed before {@code cutoff}; returns how many. */
+  int removeClaimedBefore(java.time.OffsetDateTime cutoff);
 }

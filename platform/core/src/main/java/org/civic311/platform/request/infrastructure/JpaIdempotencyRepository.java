@@ -26,4 +26,11 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
   public void remove(IdempotencyRecord record) {
     em.remove(record);
   }
+
+  @Override
+  public int removeClaimedBefore(java.time.OffsetDateTime cutoff) {
+    return em.createQuery("delete from IdempotencyRecord r where r.claimedAt < :cutoff")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
 }
