@@ -239,6 +239,15 @@ class CatalogueAdminIT extends PlatformIT {
         .put("api/v1/cities/{city}/admin/service-categories/Bad%20Code", north.slug())
         .then()
         .statusCode(400);
+    // a code with a trailing space is not another way to name an existing category
+    as(north, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(streetlight(false, true))
+        .urlEncodingEnabled(false)
+        .put("api/v1/cities/" + north.slug() + "/admin/service-categories/streetlight-out%20")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("code"));
     assertThat(Db.count(north, "audit_entry")).isEqualTo(audited);
     api()
         .queryParam("jurisdiction_id", north.jurisdictionId())

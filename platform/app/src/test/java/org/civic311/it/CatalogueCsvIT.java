@@ -151,4 +151,22 @@ class CatalogueCsvIT extends PlatformIT {
         .statusCode(403);
     assertThat(export(south)).doesNotContain("North pothole");
   }
+
+  @Test
+  void columnsTheFileDoesNotHaveKeepTheirValues() {
+    importCsv(north, HEADER + "graffiti,Graffiti,Bylaw,paint,Paint on walls,true,true\n", false)
+        .statusCode(200);
+    importCsv(north, "code,name\ngraffiti,Graffiti removal\n", false)
+        .statusCode(200)
+        .body("updated", equalTo(List.of("graffiti")));
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/service-categories", north.slug())
+        .then()
+        .body("find { it.code == 'graffiti' }.name", equalTo("Graffiti removal"))
+        .body("find { it.code == 'graffiti' }.group", equalTo("Bylaw"))
+        .body("find { it.code == 'graffiti' }.staff_only", equalTo(true));
+    importCsv(north, "code,name,\nx,y\n", false)
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
 }

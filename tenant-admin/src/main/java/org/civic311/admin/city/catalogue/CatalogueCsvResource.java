@@ -142,19 +142,26 @@ public class CatalogueCsvResource {
                   line,
                   unsafe(get(record, "code")),
                   unsafe(get(record, "name")),
-                  unsafe(get(record, "group")),
-                  Arrays.stream(unsafe(get(record, "keywords")).split(";"))
-                      .map(String::strip)
-                      .filter(k -> !k.isEmpty())
-                      .toList(),
-                  unsafe(get(record, "description")),
-                  bool(get(record, "active"), true, "active"),
-                  bool(get(record, "staff_only"), false, "staff_only")));
+                  record.isMapped("group") ? unsafe(get(record, "group")) : null,
+                  record.isMapped("keywords")
+                      ? Arrays.stream(unsafe(get(record, "keywords")).split(";"))
+                          .map(String::strip)
+                          .filter(k -> !k.isEmpty())
+                          .toList()
+                      : null,
+                  record.isMapped("description") ? unsafe(get(record, "description")) : null,
+                  record.isMapped("active") ? bool(get(record, "active"), true, "active") : null,
+                  record.isMapped("staff_only")
+                      ? bool(get(record, "staff_only"), false, "staff_only")
+                      : null));
         } catch (IllegalArgumentException e) {
           problems.add("line " + line + ": " + e.getMessage());
         }
       }
-    } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (IOException
+        | IllegalStateException
+        | IllegalArgumentException
+        | java.io.UncheckedIOException e) {
       throw ProblemException.invalid("file", "is not a readable CSV file: " + e.getMessage());
     }
     if (!problems.isEmpty()) {

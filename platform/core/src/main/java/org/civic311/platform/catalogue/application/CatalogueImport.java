@@ -8,7 +8,10 @@ import java.util.List;
 public final class CatalogueImport {
   private CatalogueImport() {}
 
-  /** One row of an imported file; {@code line} is its line in the file (for messages). */
+  /**
+   * One row of an imported file; {@code line} is its line in the file (for messages). A null field
+   * is a column the file does not have: the category keeps what it has.
+   */
   public record Row(
       long line,
       String code,
@@ -16,8 +19,8 @@ public final class CatalogueImport {
       String group,
       List<String> keywords,
       String description,
-      boolean active,
-      boolean staffOnly) {}
+      Boolean active,
+      Boolean staffOnly) {}
 
   /**
    * What an import did: categories created, updated, already the same, kept because they were

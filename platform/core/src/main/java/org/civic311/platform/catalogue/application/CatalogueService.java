@@ -237,7 +237,21 @@ public class CatalogueService {
     return problems;
   }
 
-  private void revise(ServiceCategory c, CatalogueImport.Row row) {
+  /** The row's values, with the category's own where the file has no such column. */
+  private static CatalogueImport.Row filled(ServiceCategory c, CatalogueImport.Row row) {
+    return new CatalogueImport.Row(
+        row.line(),
+        row.code(),
+        row.name(),
+        row.group() != null ? row.group() : c.group(),
+        row.keywords() != null ? row.keywords() : c.keywords(),
+        row.description() != null ? row.description() : c.description(),
+        row.active() != null ? row.active() : c.isActive(),
+        row.staffOnly() != null ? row.staffOnly() : c.staffOnly());
+  }
+
+  private void revise(ServiceCategory c, CatalogueImport.Row given) {
+    CatalogueImport.Row row = filled(c, given);
     c.revise(
         row.name(),
         row.group(),
@@ -249,7 +263,8 @@ public class CatalogueService {
         clock);
   }
 
-  private static boolean same(ServiceCategory c, CatalogueImport.Row row) {
+  private static boolean same(ServiceCategory c, CatalogueImport.Row given) {
+    CatalogueImport.Row row = filled(c, given);
     ServiceCategory incoming =
         ServiceCategory.define(
             row.code(), row.name(), row.group(), row.keywords(), row.description());

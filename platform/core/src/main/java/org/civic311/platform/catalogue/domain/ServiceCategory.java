@@ -76,6 +76,9 @@ public class ServiceCategory extends TenantOwned {
       String code, String name, String group, List<String> keywords, String description) {
     ServiceCategory category = new ServiceCategory();
     category.id = UUID.randomUUID();
+    if (code != null && !code.equals(code.strip())) {
+      throw new IllegalArgumentException("code: '" + code + "' must not begin or end with spaces");
+    }
     category.code = require("code", code, 60);
     if (!CODE.matcher(category.code).matches()) {
       throw new IllegalArgumentException(
@@ -89,6 +92,7 @@ public class ServiceCategory extends TenantOwned {
             keywords == null
                 ? List.of()
                 : keywords.stream()
+                    .filter(java.util.Objects::nonNull)
                     .map(k -> k.strip().toLowerCase(Locale.ROOT))
                     .filter(k -> !k.isEmpty())
                     .distinct()

@@ -87,6 +87,7 @@ public class KnowledgeArticle extends TenantOwned {
             newKeywords == null
                 ? List.of()
                 : newKeywords.stream()
+                    .filter(java.util.Objects::nonNull)
                     .map(String::strip)
                     .filter(k -> !k.isEmpty())
                     .distinct()

@@ -76,12 +76,15 @@ public class VoiceResource {
   public Response urgent() {
     Map<String, String> form = verifiedForm();
     String lang = Optional.ofNullable(uri.getQueryParameters().getFirst("lang")).orElse("en");
-    EntryPoint entry = decide(form, Optional.of(lang)).entryPoint();
+    PhoneRoutingService.Decision decision = decide(form, Optional.of(lang));
+    EntryPoint entry = decision.entryPoint();
+    // the trouble line in force now (in or out of hours) says where urgent calls go
+    var action = decision.open() ? entry.inHours() : entry.outOfHours();
     Optional<Integer> choice = digit(form).filter(d -> d >= 1 && d <= entry.urgent().size());
-    if (choice.isEmpty() || entry.outOfHours().forwardTo() == null) {
+    if (choice.isEmpty() || action.forwardTo() == null) {
       return twiml(Twiml.otherwise(lang));
     }
-    return twiml(Twiml.connect(entry.outOfHours().forwardTo(), lang));
+    return twiml(Twiml.connect(action.forwardTo(), lang));
   }
 
   private PhoneRoutingService.Decision decide(Map<String, String> form, Optional<String> locale) {

@@ -92,7 +92,7 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
         e.urgent() == null
             ? List.of()
             : e.urgent().stream()
-                .map(u -> new EntryPoint.UrgentOption(u.category(), u.label()))
+                .map(u -> u == null ? null : new EntryPoint.UrgentOption(u.category(), u.label()))
                 .toList());
   }
 

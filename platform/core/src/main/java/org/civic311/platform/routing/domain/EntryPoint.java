@@ -32,6 +32,9 @@ public record EntryPoint(
 
   public static final List<String> KINDS = List.of("main", "outside", "tty", "after_hours");
 
+  /** The languages the menus speak. */
+  public static final List<String> LOCALES = List.of("en", "fr", "es");
+
   public EntryPoint {
     if (number == null) {
       throw new IllegalArgumentException("number: is required");
@@ -41,6 +44,19 @@ public record EntryPoint(
     }
     if (!KINDS.contains(kind)) {
       throw new IllegalArgumentException("kind: '" + kind + "' is not one of " + KINDS);
+    }
+    if (greetings != null
+        && greetings.entrySet().stream()
+            .anyMatch(
+                e ->
+                    !LOCALES.contains(e.getKey())
+                        || e.getValue() == null
+                        || e.getValue().isBlank())) {
+      throw new IllegalArgumentException(
+          "greetings: each greeting needs a locale of " + LOCALES + " and a text");
+    }
+    if (languages != null && languages.stream().anyMatch(l -> l == null || !LOCALES.contains(l))) {
+      throw new IllegalArgumentException("languages: each must be one of " + LOCALES);
     }
     greetings = Map.copyOf(greetings == null ? Map.of() : greetings);
     languages = List.copyOf(languages == null ? List.of() : languages);
@@ -53,8 +69,14 @@ public record EntryPoint(
     if (inHours == null || outOfHours == null) {
       throw new IllegalArgumentException("in_hours: and out_of_hours are both required");
     }
+    if (urgent != null && urgent.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("urgent: an entry is empty");
+    }
     urgent = List.copyOf(urgent == null ? List.of() : urgent);
-    if (outOfHours.kind() == CallAction.Kind.TROUBLE_LINE && urgent.isEmpty()) {
+    boolean troubleLine =
+        inHours.kind() == CallAction.Kind.TROUBLE_LINE
+            || outOfHours.kind() == CallAction.Kind.TROUBLE_LINE;
+    if (troubleLine && urgent.isEmpty()) {
       throw new IllegalArgumentException(
           "urgent: a trouble line needs the urgent categories it takes");
     }

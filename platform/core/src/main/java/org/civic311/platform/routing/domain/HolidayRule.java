@@ -108,7 +108,9 @@ public record HolidayRule(
               .filter(d -> d.getMonthValue() == month);
       case ON_OR_BEFORE ->
           Optional.of(
-              LocalDate.of(year, month, day).with(TemporalAdjusters.previousOrSame(weekday)));
+              // 29 February in a common year: the 28th
+              LocalDate.of(year, month, MonthDay.of(month, day).isValidYear(year) ? day : day - 1)
+                  .with(TemporalAdjusters.previousOrSame(weekday)));
       case EASTER -> Optional.of(easterSunday(year).plusDays(day)).filter(d -> d.getYear() == year);
       case DATE -> date.getYear() == year ? Optional.of(date) : Optional.empty();
     };

@@ -188,7 +188,11 @@ public final class OpeningHours {
 
   private Optional<Holiday> holidayOn(LocalDate date) {
     return holidays.stream()
-        .filter(h -> h.rule().dateIn(date.getYear()).filter(date::equals).isPresent())
+        // a rule of next year can fall in this one (on-or-before 01-02 MONDAY: 28 Dec)
+        .filter(
+            h ->
+                h.rule().dateIn(date.getYear()).filter(date::equals).isPresent()
+                    || h.rule().dateIn(date.getYear() + 1).filter(date::equals).isPresent())
         .findFirst();
   }
 
@@ -221,7 +225,9 @@ public final class OpeningHours {
       }
     }
     base.sort(Comparator.comparing(Interval::start));
-    List<Interval> withOverrides = applyOverrides(base);
+    Instant windowStart = first.atStartOfDay(zone).toInstant();
+    Instant windowEnd = first.plusDays(days).atStartOfDay(zone).toInstant();
+    List<Interval> withOverrides = applyOverrides(base, windowStart, windowEnd);
     return merge(withOverrides);
   }
 
@@ -235,7 +241,8 @@ public final class OpeningHours {
         : ZonedDateTime.of(date, time.localTime(), zone).toInstant();
   }
 
-  private List<Interval> applyOverrides(List<Interval> base) {
+  private List<Interval> applyOverrides(
+      List<Interval> base, Instant windowStart, Instant windowEnd) {
     List<Interval> result = base;
     for (HoursOverride o : overrides) {
       List<Interval> next = new ArrayList<>();
@@ -252,8 +259,11 @@ public final class OpeningHours {
           next.add(new Interval(o.until(), i.end));
         }
       }
-      if (o.open()) {
-        next.add(new Interval(o.from(), o.until()));
+      // an opening override counts only inside the window, like the weekly ranges
+      Instant from = o.from().isAfter(windowStart) ? o.from() : windowStart;
+      Instant until = o.until().isBefore(windowEnd) ? o.until() : windowEnd;
+      if (o.open() && from.isBefore(until)) {
+        next.add(new Interval(from, until));
       }
       next.sort(Comparator.comparing(Interval::start));
       result = next;

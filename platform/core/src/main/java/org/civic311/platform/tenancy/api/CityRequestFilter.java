@@ -173,6 +173,9 @@ public class CityRequestFilter extends HttpFilter {
    */
   private void voice(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name()); // the provider sends UTF-8
+    }
     String to = request.getParameter("To");
     if (to == null || to.isBlank()) {
       refuse(response, Response.Status.BAD_REQUEST, "To (the dialled number) is required.");

@@ -12,6 +12,9 @@ import org.civic311.platform.shared.domain.TenantId;
  * resolves a dialled number with. Global on purpose (not {@code TenantOwned}): the city is not
  * known until the number is looked up. A number belongs to one city at most.
  */
+// Not in EclipseLink's shared cache: another replica may change it (suspension, numbers).
+@org.eclipse.persistence.annotations.Cache(
+    isolation = org.eclipse.persistence.config.CacheIsolationType.ISOLATED)
 @Entity
 @Table(name = "phone_number")
 public class PhoneNumberClaim {

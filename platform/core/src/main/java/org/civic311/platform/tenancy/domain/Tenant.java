@@ -27,6 +27,9 @@ import org.civic311.platform.shared.domain.TenantId;
  * <p>Guarantees: the slug is a lowercase URL segment, the jurisdiction id a lowercase domain, the
  * time zone a valid IANA zone and at least one locale is offered.
  */
+// Not in EclipseLink's shared cache: another replica may change it (suspension, numbers).
+@org.eclipse.persistence.annotations.Cache(
+    isolation = org.eclipse.persistence.config.CacheIsolationType.ISOLATED)
 @Entity
 @Table(name = "tenant")
 public class Tenant {

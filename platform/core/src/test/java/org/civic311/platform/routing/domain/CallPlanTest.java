@@ -112,6 +112,34 @@ public class CallPlanTest {
                     new CallAction(CallAction.Kind.TROUBLE_LINE, null, ON_CALL),
                     List.of()))
         .hasMessageStartingWith("urgent:");
+    assertThatThrownBy(
+            () ->
+                new EntryPoint(
+                    ON_CALL,
+                    null,
+                    "main",
+                    "x",
+                    false,
+                    java.util.Collections.singletonMap("en", null),
+                    List.of(),
+                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
+                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
+                    List.of()))
+        .hasMessageStartingWith("greetings:");
+    assertThatThrownBy(
+            () ->
+                new EntryPoint(
+                    ON_CALL,
+                    null,
+                    "main",
+                    "x",
+                    false,
+                    Map.of("xx", "?"),
+                    List.of(),
+                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
+                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
+                    List.of()))
+        .hasMessageStartingWith("greetings:");
     assertThatThrownBy(() -> new CallAction(CallAction.Kind.FORWARD, null, null))
         .hasMessageStartingWith("forward_to:");
     assertThatThrownBy(

@@ -215,4 +215,38 @@ class OpeningHoursTest {
       assertThat(hours.isOpen(due.minusSeconds(1))).as("due while open, %s", t).isTrue();
     }
   }
+
+  @Test
+  void rulesNearTheEdgesOfTheCalendarStillFindTheirDay() {
+    // 29 February in a common year falls back to the 28th instead of failing
+    assertThat(HolidayRule.parse("on-or-before 02-29 MONDAY").dateIn(2027))
+        .contains(LocalDate.of(2027, 2, 22));
+    // a rule of 2027 that falls in December 2026 closes that December day
+    OpeningHours hours =
+        new OpeningHours(
+            EDMONTON,
+            List.of(WeeklyRange.of(DayOfWeek.MONDAY, "08:00", "16:30")),
+            List.of(
+                new Holiday(
+                    "New Year observed",
+                    HolidayRule.parse("on-or-before 01-02 MONDAY"),
+                    null,
+                    null)),
+            List.of());
+    assertThat(hours.isOpen(local("2026-12-28T10:00"))).isFalse();
+    assertThat(hours.isOpen(local("2026-12-21T10:00"))).isTrue();
+  }
+
+  @Test
+  void aFarAwayOpeningOverrideDoesNotPullADueDateForward() {
+    OpeningHours withStormDay =
+        lethbridge(
+            List.of(
+                new HoursOverride(
+                    local("2027-03-06T10:00"), local("2027-03-06T14:00"), true, "Storm hours")));
+    Instant start = local("2026-11-02T08:00");
+    assertThat(withStormDay.addBusinessTime(start, Duration.ofHours(87)))
+        .isEqualTo(lethbridge(List.of()).addBusinessTime(start, Duration.ofHours(87)))
+        .isEqualTo(local("2026-11-16T10:00"));
+  }
 }
