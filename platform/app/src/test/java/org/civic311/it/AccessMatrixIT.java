@@ -269,6 +269,24 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/audit"));
     row("GET /api/v1/provider/cities", Set.of(OPERATOR), (r, c) -> r.get("api/v1/provider/cities"));
+    row(
+        "GET /api/v1/provider/cities/{slug}/phone-numbers",
+        Set.of(OPERATOR),
+        (r, c) -> r.get("api/v1/provider/cities/" + c.slug + "/phone-numbers"));
+    row(
+        "PUT /api/v1/provider/cities/{slug}/phone-numbers",
+        Set.of(OPERATOR),
+        // the city's own numbers again
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    as("operator")
+                        .get("api/v1/provider/cities/" + c.slug + "/phone-numbers")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getMap("$"))
+                .put("api/v1/provider/cities/" + c.slug + "/phone-numbers"));
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
     row(

@@ -65,6 +65,8 @@ class VoiceIT extends PlatformIT {
     Db.addCategory(closed, UUID.randomUUID(), "water-main-break", "Water main break");
     openNumber = freshNumber();
     closedNumber = freshNumber();
+    assign(open, openNumber);
+    assign(closed, closedNumber);
     as(open, "city-admin")
         .contentType(ContentType.JSON)
         .body(
@@ -118,6 +120,16 @@ class VoiceIT extends PlatformIT {
                             Map.of("category", "water-main-break", "label", "a water main break")),
                         List.of("en")))))
         .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
+        .then()
+        .statusCode(200);
+  }
+
+  /** The operator's part: the number is the city's to route. */
+  private static void assign(TestCity city, String... numbers) {
+    PlatformIT.as("operator")
+        .contentType(ContentType.JSON)
+        .body(Map.of("numbers", List.of(numbers)))
+        .put("api/v1/provider/cities/{slug}/phone-numbers", city.slug())
         .then()
         .statusCode(200);
   }
@@ -208,7 +220,22 @@ class VoiceIT extends PlatformIT {
         .put("api/v1/cities/{city}/admin/phone-routing", closed.slug())
         .then()
         .statusCode(400)
-        .body("detail", containsString("another city"));
+        .body("detail", containsString("not assigned to this city"));
+    // nor can the operator give one city's number to another
+    PlatformIT.as("operator")
+        .contentType(ContentType.JSON)
+        .body(Map.of("numbers", List.of(openNumber)))
+        .put("api/v1/provider/cities/{slug}/phone-numbers", closed.slug())
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("assigned to another city"));
+    // a city administrator cannot assign numbers at all
+    as(closed, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("numbers", List.of(freshNumber())))
+        .put("api/v1/provider/cities/{slug}/phone-numbers", closed.slug())
+        .then()
+        .statusCode(403);
     as(closed, "city-admin")
         .contentType(ContentType.JSON)
         .body(

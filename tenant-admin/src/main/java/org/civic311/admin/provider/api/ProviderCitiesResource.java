@@ -5,13 +5,20 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.civic311.platform.routing.application.PhoneRoutingService;
+import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
 import org.civic311.platform.tenancy.application.CityProfile;
+import org.civic311.platform.tenancy.application.PhoneDirectory;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 
 /**
@@ -24,6 +31,8 @@ import org.civic311.platform.tenancy.application.TenantDirectory;
 @RolesAllowed(Roles.OPERATOR)
 public class ProviderCitiesResource {
   @Inject TenantDirectory directory;
+  @Inject PhoneDirectory phones;
+  @Inject PhoneRoutingService routing;
 
   /** One hosted city, as the operator sees it. */
   @JsonbPropertyOrder({"slug", "name", "jurisdictionId", "status", "timeZone", "hostName"})
@@ -49,5 +58,47 @@ public class ProviderCitiesResource {
   @GET
   public List<ProviderCityView> list() {
     return directory.all().stream().map(ProviderCityView::of).toList();
+  }
+
+  /** The telephone numbers a city may route (E.164). */
+  public record PhoneNumbersPayload(List<String> numbers) {}
+
+  @GET
+  @Path("{slug}/phone-numbers")
+  public PhoneNumbersPayload phoneNumbers(@PathParam("slug") String slug) {
+    return new PhoneNumbersPayload(phones.assignedTo(city(slug).id()));
+  }
+
+  /**
+   * Assigns exactly these numbers to the city (numbers it had and this list lacks are released).
+   * Only assigned numbers can be routed by the city's administrator, so no city can take over a
+   * line the telephony provider delivers to another.
+   */
+  @PUT
+  @Path("{slug}/phone-numbers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PhoneNumbersPayload assign(
+      @PathParam("slug") String slug,
+      @NotNull(message = "a JSON body is required") PhoneNumbersPayload payload) {
+    CityProfile city = city(slug);
+    List<String> given = payload.numbers() == null ? List.of() : payload.numbers();
+    if (given.size() > 100) {
+      throw ProblemException.invalid("numbers", "at most 100");
+    }
+    try {
+      java.util.Set<String> numbers = new java.util.TreeSet<>();
+      for (String n : given) {
+        numbers.add(routing.normalise("numbers", n));
+      }
+      return new PhoneNumbersPayload(phones.assign(city.id(), numbers));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    }
+  }
+
+  private CityProfile city(String slug) {
+    return directory
+        .bySlug(slug)
+        .orElseThrow(() -> ProblemException.notFound("There is no city '" + slug + "'."));
   }
 }

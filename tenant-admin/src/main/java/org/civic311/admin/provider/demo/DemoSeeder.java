@@ -31,6 +31,7 @@ import org.civic311.platform.shared.application.Transactions;
 import org.civic311.platform.tenancy.application.ApiKeys;
 import org.civic311.platform.tenancy.application.CityProfile;
 import org.civic311.platform.tenancy.application.NewCity;
+import org.civic311.platform.tenancy.application.PhoneDirectory;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 import org.civic311.platform.tenancy.application.TenantRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,6 +70,7 @@ public class DemoSeeder {
   @Inject ApiKeys apiKeys;
   @Inject HoursService hours;
   @Inject PhoneRoutingService phone;
+  @Inject PhoneDirectory phones;
   @Inject KnowledgeService knowledge;
 
   void seed(@Observes SchemaMigrated schema) {
@@ -113,7 +115,7 @@ public class DemoSeeder {
                           null)));
       transactions.inNewTransaction(
           () -> {
-            CurrentTenant.runAs(profile.id(), () -> fill(city, rows));
+            CurrentTenant.runAs(profile.id(), () -> fill(city, profile, rows));
             return null;
           });
     } catch (RuntimeException e) {
@@ -123,7 +125,7 @@ public class DemoSeeder {
     }
   }
 
-  private void fill(DemoCity city, List<CategoryCsv.Row> rows) {
+  private void fill(DemoCity city, CityProfile profile, List<CategoryCsv.Row> rows) {
     apiKeys.register("Demo key (printed in the README)", city.open311DemoKey());
     if (city.hours() != null) {
       hours.replace(city.hours(), "demo-seed");
@@ -150,6 +152,12 @@ public class DemoSeeder {
           a.slug(), a.topic(), a.title(), a.body(), a.keywords(), a.locale(), "demo-seed");
     }
     if (city.phone() != null) {
+      // the operator's part first: the demo city's numbers are assigned to it
+      phones.assign(
+          profile.id(),
+          city.phone().entryPoints().stream()
+              .map(e -> phone.normalise("number", e.number()))
+              .collect(java.util.stream.Collectors.toSet()));
       phone.replace(city.phone(), "demo-seed");
     }
     List<CategorySummary> defined = catalogue.activeCategories();

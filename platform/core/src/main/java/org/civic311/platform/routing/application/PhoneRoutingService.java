@@ -70,7 +70,7 @@ public class PhoneRoutingService {
   }
 
   /**
-   * Replaces the city's entry points and claims their numbers in the global directory.
+   * Replaces the city's entry points; each number must be one the operator assigned to the city.
    *
    * @throws IllegalArgumentException naming the entry and field, or a number of another city
    */
@@ -96,7 +96,8 @@ public class PhoneRoutingService {
     String after = JSON.toJson(normalised);
     Optional<PhoneRoutingSchedule> existing = routing.find();
     String before = existing.map(PhoneRoutingSchedule::document).orElse(null);
-    directory.claim(points.stream().map(p -> p.number().e164()).collect(Collectors.toSet()));
+    directory.requireAssigned(
+        points.stream().map(p -> p.number().e164()).collect(Collectors.toSet()));
     if (existing.isPresent()) {
       existing.get().replace(after, actor, clock);
     } else {
@@ -139,6 +140,15 @@ public class PhoneRoutingService {
   @TenantTransactional
   public Optional<PhoneRoutingDocument> document() {
     return routing.find().map(s -> JSON.fromJson(s.document(), PhoneRoutingDocument.class));
+  }
+
+  /**
+   * A number as E.164, read in the deployment's default region.
+   *
+   * @throws IllegalArgumentException ({@code field: ...}) when it is not a valid number
+   */
+  public String normalise(String field, String number) {
+    return PhoneNumber.parse(field, number, region).e164();
   }
 
   public Instant now() {

@@ -12,7 +12,7 @@ import org.civic311.platform.tenancy.domain.PhoneNumberClaim;
 
 /**
  * Which city a dialled number belongs to. Read without a city (the voice webhook's first step);
- * written by the current city when it saves its phone routing, in the same transaction.
+ * written only by the operator, who assigns numbers to cities; a city routes only its own.
  */
 @ApplicationScoped
 public class PhoneDirectory {
@@ -27,26 +27,54 @@ public class PhoneDirectory {
   }
 
   /**
-   * Makes {@code numbers} exactly the current city's numbers. Must run inside the caller's tenant
-   * transaction.
+   * Checks that every one of {@code numbers} is assigned to the current city: a city administrator
+   * routes only the numbers the operator gave the city, so no city can take another's line.
    *
-   * @throws IllegalArgumentException ({@code number: ...}) when another city has one of them
+   * @throws IllegalArgumentException ({@code number: ...}) naming the first that is not
    */
-  public void claim(Set<String> numbers) {
+  public void requireAssigned(Set<String> numbers) {
     TenantId city = CurrentTenant.require();
-    List<PhoneNumberClaim> mine =
-        em.createQuery(
-                "select p from PhoneNumberClaim p where p.cityId = :city", PhoneNumberClaim.class)
-            .setParameter("city", city.value())
-            .getResultList();
+    for (String number : numbers) {
+      PhoneNumberClaim assigned = em.find(PhoneNumberClaim.class, number);
+      if (assigned == null || !assigned.city().equals(city)) {
+        throw new IllegalArgumentException(
+            "number: "
+                + number
+                + " is not assigned to this city; the operator assigns a city's numbers");
+      }
+    }
+  }
+
+  /** The numbers assigned to {@code city}, sorted. */
+  @jakarta.transaction.Transactional
+  public List<String> assignedTo(TenantId city) {
+    return em.createQuery(
+            "select p.number from PhoneNumberClaim p where p.cityId = :city order by p.number",
+            String.class)
+        .setParameter("city", city.value())
+        .getResultList();
+  }
+
+  /**
+   * The operator's assignment: makes {@code numbers} (E.164) exactly the numbers of {@code city}.
+   *
+   * @throws IllegalArgumentException ({@code numbers: ...}) when another city has one of them
+   */
+  @jakarta.transaction.Transactional
+  public List<String> assign(TenantId city, Set<String> numbers) {
     for (String number : numbers) {
       PhoneNumberClaim existing = em.find(PhoneNumberClaim.class, number);
       if (existing != null && !existing.city().equals(city)) {
         throw new IllegalArgumentException(
-            "number: " + number + " already belongs to another city");
+            "numbers: " + number + " is assigned to another city; release it there first");
       }
     }
-    for (PhoneNumberClaim claim : mine) {
+    List<PhoneNumberClaim> current =
+        em.createQuery(
+                "select p from PhoneNumberClaim p where p.cityId = :city", PhoneNumberClaim.class)
+            .setParameter("city", city.value())
+            .getResultList();
+    for (PhoneNumberClaim claim : current) {
       if (!numbers.contains(claim.number())) {
         em.remove(claim);
       }
@@ -57,5 +85,6 @@ public class PhoneDirectory {
         em.persist(new PhoneNumberClaim(number, city));
       }
     }
+    return numbers.stream().sorted().toList();
   }
 }
