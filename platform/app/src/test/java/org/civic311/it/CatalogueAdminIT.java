@@ -177,12 +177,26 @@ class CatalogueAdminIT extends PlatformIT {
         .post("api/v1/cities/{city}/service-requests", north.slug())
         .then()
         .statusCode(400);
-    as(north, "agent")
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("api/v1/cities/{city}/service-requests", north.slug())
+    String filed =
+        as(north, "agent")
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("api/v1/cities/{city}/service-requests", north.slug())
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("service_request_id");
+    // its request stays out of the public Open311 feed too
+    api()
+        .queryParam("jurisdiction_id", north.jurisdictionId())
+        .get("open311/v2/requests/" + filed + ".json")
         .then()
-        .statusCode(201);
+        .statusCode(404);
+    api()
+        .queryParam("jurisdiction_id", north.jurisdictionId())
+        .get("open311/v2/requests.json")
+        .then()
+        .body("service_request_id", not(hasItem(filed)));
 
     save(north, streetlight(false, false), 200);
     as(north, "city-admin")

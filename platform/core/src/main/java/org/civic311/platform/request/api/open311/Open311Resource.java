@@ -207,7 +207,10 @@ public class Open311Resource {
           List<RequestSummary> found =
               intake.search(new SearchRequests(ids, codes, statuses, start, end, offset, limit));
           return Open311Wire.list(
-              Response.Status.OK, Format.of(format), "service_requests", records(found));
+              Response.Status.OK,
+              Format.of(format),
+              "service_requests",
+              records(publicOnly(found)));
         });
   }
 
@@ -217,7 +220,8 @@ public class Open311Resource {
     return guarded(
         format,
         () -> {
-          Optional<RequestSummary> found = intake.find(id);
+          Optional<RequestSummary> found =
+              intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
           if (found.isEmpty()) {
             return Open311Wire.error(
                 Response.Status.NOT_FOUND,
@@ -419,6 +423,21 @@ public class Open311Resource {
 
   private static final java.util.regex.Pattern ATTRIBUTE =
       java.util.regex.Pattern.compile("attribute\\[([A-Za-z0-9_-]{1,60})](?:\\[])?");
+
+  /** Codes of the categories kept for staff: their requests are not in the public feed. */
+  private java.util.Set<String> staffOnlyCodes() {
+    return catalogue.allCategories().stream()
+        .filter(CategorySummary::staffOnly)
+        .map(CategorySummary::code)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private List<RequestSummary> publicOnly(List<RequestSummary> requests) {
+    java.util.Set<String> hidden = staffOnlyCodes();
+    return hidden.isEmpty()
+        ? requests
+        : requests.stream().filter(r -> !hidden.contains(r.categoryCode())).toList();
+  }
 
   private List<Map<String, Object>> records(List<RequestSummary> requests) {
     boolean extensions = "true".equalsIgnoreCase(param("extensions"));
