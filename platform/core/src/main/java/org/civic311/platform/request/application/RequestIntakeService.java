@@ -204,6 +204,27 @@ public class RequestIntakeService {
         .orElse(List.of());
   }
 
+  /** The histories of {@code ids} (unknown ones have none), read at once: request id → entries. */
+  @TenantTransactional
+  public Map<String, List<HistoryView>> histories(List<String> ids) {
+    List<ServiceRequestId> parsed =
+        ids.stream().map(ServiceRequestId::parse).flatMap(Optional::stream).toList();
+    Map<String, List<HistoryView>> byRequest = new java.util.LinkedHashMap<>();
+    for (var h : requests.histories(parsed)) {
+      byRequest
+          .computeIfAbsent(h.requestId().toString(), k -> new java.util.ArrayList<>())
+          .add(
+              new HistoryView(
+                  h.seq(),
+                  h.at(),
+                  h.status().wireName(),
+                  h.actor(),
+                  h.publicNote(),
+                  h.internalNote()));
+    }
+    return byRequest;
+  }
+
   /** {@code open} and {@code closed} (Open311) or a detailed status such as {@code in_progress}. */
   static Set<ServiceRequestStatus> statuses(Set<String> names) {
     Set<ServiceRequestStatus> statuses = EnumSet.noneOf(ServiceRequestStatus.class);

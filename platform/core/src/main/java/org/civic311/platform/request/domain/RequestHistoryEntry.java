@@ -76,4 +76,8 @@ public class RequestHistoryEntry extends TenantOwned {
   public String internalNote() {
     return internalNote;
   }
+
+  public UUID requestId() {
+    return requestId;
+  }
 }

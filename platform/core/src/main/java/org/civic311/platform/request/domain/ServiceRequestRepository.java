@@ -20,6 +20,9 @@ public interface ServiceRequestRepository {
 
   List<RequestHistoryEntry> history(ServiceRequestId id);
 
+  /** The histories of several requests in one read, each in sequence order. */
+  List<RequestHistoryEntry> histories(java.util.Collection<ServiceRequestId> ids);
+
   /**
    * Open requests of a category inside a latitude/longitude box, created since {@code since}: the
    * candidates a duplicate check measures.

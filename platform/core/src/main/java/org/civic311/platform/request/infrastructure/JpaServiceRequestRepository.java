@@ -126,6 +126,19 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   }
 
   @Override
+  public List<RequestHistoryEntry> histories(java.util.Collection<ServiceRequestId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select h from RequestHistoryEntry h where h.requestId in :ids"
+                + " order by h.requestId, h.seq",
+            RequestHistoryEntry.class)
+        .setParameter("ids", ids.stream().map(ServiceRequestId::value).toList())
+        .getResultList();
+  }
+
+  @Override
   public List<RequestHistoryEntry> history(ServiceRequestId id) {
     return em.createQuery(
             "select h from RequestHistoryEntry h where h.requestId = :id order by h.seq",

@@ -441,6 +441,11 @@ public class Open311Resource {
 
   private List<Map<String, Object>> records(List<RequestSummary> requests) {
     boolean extensions = "true".equalsIgnoreCase(param("extensions"));
+    // one read for every request's notes, not one per request
+    Map<String, List<HistoryView>> histories =
+        extensions
+            ? intake.histories(requests.stream().map(RequestSummary::id).toList())
+            : Map.of();
     List<Map<String, Object>> records = new ArrayList<>();
     for (RequestSummary r : requests) {
       Map<String, Object> m = Open311Wire.record();
@@ -466,7 +471,7 @@ public class Open311Resource {
             "attributes", r.attributesJson() == null ? null : answersOf(r.attributesJson()));
         m.put("extended_attributes", extended);
         List<Map<String, Object>> notes = new ArrayList<>();
-        for (HistoryView h : intake.history(r.id())) {
+        for (HistoryView h : histories.getOrDefault(r.id(), List.of())) {
           Map<String, Object> note = Open311Wire.record();
           note.put("datetime", Open311Wire.time(h.at()));
           note.put("status", h.status());
