@@ -65,9 +65,24 @@ public class CityRequestFilter extends HttpFilter {
       return;
     }
     String slug = matcher.group(1);
+    serve(
+        () -> directory.bySlug(slug), "There is no city '" + slug + "'.", request, response, chain);
+  }
+
+  /**
+   * Runs the request as the city {@code lookup} finds: 503 while the directory cannot be read, 404
+   * ({@code notFound}) for none, 503 for a suspended city (its data is kept).
+   */
+  private static void serve(
+      java.util.function.Supplier<Optional<CityProfile>> lookup,
+      String notFound,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws IOException, ServletException {
     Optional<CityProfile> city;
     try {
-      city = directory.bySlug(slug);
+      city = lookup.get();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "City directory unavailable: {0}", e.getMessage());
       refuse(
@@ -77,7 +92,7 @@ public class CityRequestFilter extends HttpFilter {
       return;
     }
     if (city.isEmpty()) {
-      refuse(response, Response.Status.NOT_FOUND, "There is no city '" + slug + "'.");
+      refuse(response, Response.Status.NOT_FOUND, notFound);
       return;
     }
     if (!city.get().active()) {
@@ -181,29 +196,13 @@ public class CityRequestFilter extends HttpFilter {
       refuse(response, Response.Status.BAD_REQUEST, "To (the dialled number) is required.");
       return;
     }
-    Optional<CityProfile> city;
-    try {
-      city = phones.cityOf(to.strip());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Phone directory unavailable: {0}", e.getMessage());
-      refuse(
-          response,
-          Response.Status.SERVICE_UNAVAILABLE,
-          "The service is starting or its database is unavailable; try again shortly.");
-      return;
-    }
-    if (city.isEmpty()) {
-      refuse(response, Response.Status.NOT_FOUND, "No city answers the number " + to.strip() + ".");
-      return;
-    }
-    if (!city.get().active()) {
-      refuse(
-          response,
-          Response.Status.SERVICE_UNAVAILABLE,
-          city.get().displayName() + " is not served at the moment.");
-      return;
-    }
-    runAs(city.get(), request, response, chain);
+    String number = to.strip();
+    serve(
+        () -> phones.cityOf(number),
+        "No city answers the number " + number + ".",
+        request,
+        response,
+        chain);
   }
 
   private static void runAs(

@@ -82,79 +82,47 @@ public class CallPlanTest {
             new CallPlan.Say("Merci d'avoir appelé.", "fr"), new CallPlan.Enqueue("calgary-311"));
   }
 
+  private static final CallAction VOICEMAIL = new CallAction(CallAction.Kind.VOICEMAIL, null, null);
+
+  /** An entry point that differs from a plain voicemail line only where a test says. */
+  private static EntryPoint line(
+      String shortCode,
+      Map<String, String> greetings,
+      List<String> languages,
+      CallAction outOfHours) {
+    return new EntryPoint(
+        ON_CALL,
+        shortCode,
+        "main",
+        "x",
+        false,
+        greetings,
+        languages,
+        VOICEMAIL,
+        outOfHours,
+        List.of());
+  }
+
   @Test
   void entryPointsRefuseWhatCannotWork() {
-    assertThatThrownBy(
-            () ->
-                new EntryPoint(
-                    ON_CALL,
-                    null,
-                    "main",
-                    "x",
-                    false,
-                    Map.of(),
-                    List.of("en", "fr"),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    List.of()))
+    assertThatThrownBy(() -> line(null, Map.of(), List.of("en", "fr"), VOICEMAIL))
         .hasMessageStartingWith("greetings:");
     assertThatThrownBy(
             () ->
-                new EntryPoint(
-                    ON_CALL,
+                line(
                     null,
-                    "main",
-                    "x",
-                    false,
                     Map.of(),
                     List.of(),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    new CallAction(CallAction.Kind.TROUBLE_LINE, null, ON_CALL),
-                    List.of()))
+                    new CallAction(CallAction.Kind.TROUBLE_LINE, null, ON_CALL)))
         .hasMessageStartingWith("urgent:");
     assertThatThrownBy(
-            () ->
-                new EntryPoint(
-                    ON_CALL,
-                    null,
-                    "main",
-                    "x",
-                    false,
-                    java.util.Collections.singletonMap("en", null),
-                    List.of(),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    List.of()))
+            () -> line(null, java.util.Collections.singletonMap("en", null), List.of(), VOICEMAIL))
         .hasMessageStartingWith("greetings:");
-    assertThatThrownBy(
-            () ->
-                new EntryPoint(
-                    ON_CALL,
-                    null,
-                    "main",
-                    "x",
-                    false,
-                    Map.of("xx", "?"),
-                    List.of(),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    List.of()))
+    assertThatThrownBy(() -> line(null, Map.of("xx", "?"), List.of(), VOICEMAIL))
         .hasMessageStartingWith("greetings:");
     assertThatThrownBy(() -> new CallAction(CallAction.Kind.FORWARD, null, null))
         .hasMessageStartingWith("forward_to:");
-    assertThatThrownBy(
-            () ->
-                new EntryPoint(
-                    ON_CALL,
-                    "9-1-1",
-                    "main",
-                    "x",
-                    false,
-                    Map.of(),
-                    List.of(),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    new CallAction(CallAction.Kind.VOICEMAIL, null, null),
-                    List.of()))
+    assertThatThrownBy(() -> line("9-1-1", Map.of(), List.of(), VOICEMAIL))
         .hasMessageStartingWith("short_code:");
   }
 }
