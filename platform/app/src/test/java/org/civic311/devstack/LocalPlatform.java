@@ -23,6 +23,8 @@ public final class LocalPlatform {
     int dbPort = Integer.getInteger("civic311.demo.db.port", 15432);
     int keycloakPort = Integer.getInteger("civic311.demo.keycloak.port", 8180);
     int keycloakManagementPort = Integer.getInteger("civic311.demo.keycloak.management.port", 9180);
+    int smtpPort = Integer.getInteger("civic311.demo.smtp.port", 3025);
+    int mailPort = Integer.getInteger("civic311.demo.mail.port", 8025);
     Path war = Path.of(System.getProperty("civic311.demo.war", "platform/app/target/civic311.war"));
     Path payara =
         Path.of(System.getProperty("civic311.demo.payara", "platform/app/target/payara-micro.jar"));
@@ -73,6 +75,14 @@ public final class LocalPlatform {
             });
 
     say(
+        "Starting the mail catcher: SMTP on port "
+            + smtpPort
+            + ", mail at http://localhost:"
+            + mailPort
+            + "/ ...");
+    MailCatcher mail = MailCatcher.start(smtpPort, mailPort);
+
+    say(
         "Starting Civic311 on Payara Micro, port "
             + httpPort
             + (firstStart ? " (first start also seeds the demo cities)" : "")
@@ -83,26 +93,21 @@ public final class LocalPlatform {
             war,
             httpPort,
             data,
-            Map.of(
-                "CIVIC311_DB_URL",
-                postgres.jdbcUrl(DatabaseBootstrap.DATABASE),
-                "CIVIC311_DB_USER",
-                DatabaseBootstrap.APP,
-                "CIVIC311_DB_PASSWORD",
-                DatabaseBootstrap.APP,
-                "CIVIC311_DB_OWNER_USER",
-                DatabaseBootstrap.OWNER,
-                "CIVIC311_DB_OWNER_PASSWORD",
-                DatabaseBootstrap.OWNER,
-                "CIVIC311_DEMO_ENABLED",
-                "true",
-                "CIVIC311_IDENTITY_ISSUER",
-                keycloak.issuer(),
-                "CIVIC311_IDENTITY_JWKS_URL",
-                keycloak.jwksUrl(),
+            Map.ofEntries(
+                Map.entry("CIVIC311_DB_URL", postgres.jdbcUrl(DatabaseBootstrap.DATABASE)),
+                Map.entry("CIVIC311_DB_USER", DatabaseBootstrap.APP),
+                Map.entry("CIVIC311_DB_PASSWORD", DatabaseBootstrap.APP),
+                Map.entry("CIVIC311_DB_OWNER_USER", DatabaseBootstrap.OWNER),
+                Map.entry("CIVIC311_DB_OWNER_PASSWORD", DatabaseBootstrap.OWNER),
+                Map.entry("CIVIC311_DEMO_ENABLED", "true"),
+                Map.entry("CIVIC311_IDENTITY_ISSUER", keycloak.issuer()),
+                Map.entry("CIVIC311_IDENTITY_JWKS_URL", keycloak.jwksUrl()),
                 // demo only: the token a local telephony simulator signs webhook calls with
-                "CIVIC311_VOICE_AUTH_TOKEN",
-                "demo-voice-auth-token"));
+                Map.entry("CIVIC311_VOICE_AUTH_TOKEN", "demo-voice-auth-token"),
+                Map.entry("CIVIC311_NOTIFICATION_SMTP_HOST", "127.0.0.1"),
+                Map.entry("CIVIC311_NOTIFICATION_SMTP_PORT", String.valueOf(smtpPort)),
+                Map.entry("CIVIC311_NOTIFICATION_PUBLIC_URL", base),
+                Map.entry("CIVIC311_NOTIFICATION_DIGEST_INTERVAL", "PT1M")));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -111,6 +116,7 @@ public final class LocalPlatform {
                 () -> {
                   say("Stopping Civic311, Keycloak and PostgreSQL ...");
                   platform.close();
+                  mail.close();
                   keycloak.close();
                   postgres.close();
                   say("Stopped. Data kept in " + data);
@@ -144,6 +150,10 @@ public final class LocalPlatform {
     say("  Lethbridge catalogue   " + base + "/api/v1/cities/lethbridge/service-categories");
     say("  Agent console          " + base + "/c/lethbridge/agent/");
     say("  Health                 " + base + "/health/ready");
+    say(
+        "  Mail catcher           http://localhost:"
+            + mailPort
+            + "/ (every message the demo sends)");
     say("  Keycloak               " + keycloak.url() + "/admin/ (admin / admin, demo only)");
     say("  Demo users             lethbridge-agent, calgary-admin, ... password demo311 (README)");
     say(

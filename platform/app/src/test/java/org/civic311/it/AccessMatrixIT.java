@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civic311.it.support.Db;
 import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.civic311.it.support.Voice;
@@ -290,6 +291,101 @@ class AccessMatrixIT extends PlatformIT {
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
     row(
+        "POST /api/v1/cities/{city}/service-requests/{id}/supporters",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("email", "supporter@example.org"))
+                .post(city(c) + "/service-requests/" + fresh(c) + "/supporters"));
+    row(
+        "POST /api/v1/cities/{city}/subscriptions",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("service_request_id", fresh(c), "email", "follower@example.org"))
+                .post(city(c) + "/subscriptions"));
+    row(
+        "POST /api/v1/cities/{city}/subscriptions/confirm",
+        Set.of(PUBLIC),
+        (r, c) -> r.queryParam("token", token(c, false)).post(city(c) + "/subscriptions/confirm"));
+    row(
+        "POST /api/v1/cities/{city}/subscriptions/unsubscribe",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.queryParam("token", token(c, true))
+                .contentType(ContentType.URLENC)
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(city(c) + "/subscriptions/unsubscribe"));
+    row(
+        "GET /c/{city}/subscriptions/confirm",
+        Set.of(PUBLIC),
+        (r, c) -> r.queryParam("token", "any").get("c/" + c.slug + "/subscriptions/confirm"));
+    row(
+        "POST /c/{city}/subscriptions/confirm",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.URLENC)
+                .formParam("token", token(c, false))
+                .post("c/" + c.slug + "/subscriptions/confirm"));
+    row(
+        "GET /c/{city}/subscriptions/unsubscribe",
+        Set.of(PUBLIC),
+        (r, c) -> r.queryParam("token", "any").get("c/" + c.slug + "/subscriptions/unsubscribe"));
+    row(
+        "POST /c/{city}/subscriptions/unsubscribe",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.URLENC)
+                .formParam("token", token(c, true))
+                .post("c/" + c.slug + "/subscriptions/unsubscribe"));
+    row(
+        "GET /api/v1/cities/{city}/admin/notifications/settings",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/notifications/settings"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/notifications/settings",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "sender_address",
+                        "311@" + c.slug + ".example.org",
+                        "sender_name",
+                        "311 " + c.slug,
+                        "locales",
+                        List.of("en"),
+                        "hourly_limit",
+                        5000))
+                .put(city(c) + "/admin/notifications/settings"));
+    row(
+        "GET /api/v1/cities/{city}/admin/notifications/staff",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/notifications/staff"));
+    row(
+        "POST /api/v1/cities/{city}/admin/notifications/staff",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "department", "roads",
+                        "email", "staff-" + java.util.UUID.randomUUID() + "@example.org",
+                        "mode", "digest"))
+                .post(city(c) + "/admin/notifications/staff"));
+    row(
+        "DELETE /api/v1/cities/{city}/admin/notifications/staff/{id}",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.delete(city(c) + "/admin/notifications/staff/" + staffMail(c)));
+    row(
+        "GET /api/v1/cities/{city}/admin/notifications/suppressions",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/notifications/suppressions"));
+    row(
+        "DELETE /api/v1/cities/{city}/admin/notifications/suppressions/{email}",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.delete(city(c) + "/admin/notifications/suppressions/" + suppressed(c)));
+    row(
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> r.get("open311/v2/discovery.json"));
@@ -317,6 +413,20 @@ class AccessMatrixIT extends PlatformIT {
                 .formParam("long", "-112.84")
                 .header("X-Acknowledge-Duplicate", "true")
                 .post("open311/v2/requests.json"));
+    row(
+        "GET /open311/v2/servicerequestupdates.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) -> open311(r, c).get("open311/v2/servicerequestupdates.json"));
+    row(
+        "POST /open311/v2/servicerequestupdates.{format:xml|json}",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .formParam("jurisdiction_id", c.jurisdiction)
+                .formParam("api_key", c.apiKey)
+                .formParam("service_request_id", fresh(c))
+                .formParam("description", "A resident's update")
+                .post("open311/v2/servicerequestupdates.json"));
     row(
         "GET /open311/v2/requests/{id}.{format:xml|json}",
         Set.of(PUBLIC),
@@ -438,6 +548,52 @@ class AccessMatrixIT extends PlatformIT {
   }
 
   /** A new request of {@code c}, reported anonymously, so each change has its own to work on. */
+  /** A fresh subscription's unsubscribe token, or confirmation token. */
+  private static String token(City c, boolean unsubscribe) {
+    try {
+      return Db.subscribe(
+          Db.city(c.slug),
+          fresh(c),
+          "matrix-" + java.util.UUID.randomUUID() + "@example.org",
+          unsubscribe);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The id of a fresh staff mail subscription (made by the city's administrator). */
+  private static String staffMail(City c) {
+    return as(c.slug + "-admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "department",
+                "roads",
+                "email",
+                "staff-" + java.util.UUID.randomUUID() + "@example.org"))
+        .post(city(c) + "/admin/notifications/staff")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** An address just put on the city's suppression list. */
+  private static String suppressed(City c) {
+    String email = "gone-" + java.util.UUID.randomUUID() + "@example.org";
+    try {
+      Db.sql(
+          Db.city(c.slug),
+          "insert into notification_suppression (tenant_id, email, reason, created_at)"
+              + " values (?::uuid, ?, 'bounced', now())",
+          Db.city(c.slug).id().toString(),
+          email);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return email;
+  }
+
   private static String fresh(City c) {
     return api()
         .contentType(ContentType.JSON)

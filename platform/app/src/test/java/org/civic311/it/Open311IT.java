@@ -574,4 +574,106 @@ class Open311IT extends PlatformIT {
         .then()
         .statusCode(201);
   }
+
+  @Test
+  void fixMyStreetReadsAndPostsServiceRequestUpdates() {
+    String id = created("lethbridge.ca", LETHBRIDGE_KEY, "pothole");
+    as("lethbridge-staff")
+        .contentType(ContentType.JSON)
+        .body(java.util.Map.of("status", "resolved", "public_note", "Patched today."))
+        .post("api/v1/cities/lethbridge/service-requests/" + id + "/status")
+        .then()
+        .statusCode(200);
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("servicerequestupdates.json")
+        .then()
+        .statusCode(200)
+        .body("find { it.service_request_id == '" + id + "' }.status", equalTo("fixed"))
+        .body(
+            "find { it.service_request_id == '" + id + "' }.description", equalTo("Patched today."))
+        .body("find { it.service_request_id == '" + id + "' }.update_id", equalTo(id + "-2"))
+        .body(
+            "find { it.service_request_id == '" + id + "' }.updated_datetime",
+            org.hamcrest.Matchers.matchesPattern(W3_TIME));
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .get("servicerequestupdates.xml")
+        .then()
+        .statusCode(200)
+        .contentType("text/xml")
+        .body(
+            "service_request_updates.request_update.find { it.service_request_id == '"
+                + id
+                + "' }.status",
+            equalTo("fixed"));
+
+    // The resident says it is not fixed: FixMyStreet posts the update and the request reopens.
+    open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .formParam("jurisdiction_id", "lethbridge.ca")
+        .formParam("api_key", LETHBRIDGE_KEY)
+        .formParam("service_request_id", id)
+        .formParam("status", "OPEN")
+        .formParam("description", "Still a hole after the rain.")
+        .post("servicerequestupdates.json")
+        .then()
+        .statusCode(200)
+        .body("[0].update_id", equalTo(id + "-3"));
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .queryParam("extensions", "true")
+        .get("requests/" + id + ".json")
+        .then()
+        .body("[0].status", equalTo("open"))
+        .body("[0].extended_attributes.detailed_status", equalTo("reopen"));
+
+    // Another city's key, an unknown request, markup, a missing key: refused, nothing changed.
+    open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .formParam("jurisdiction_id", "lethbridge.ca")
+        .formParam("api_key", CALGARY_KEY)
+        .formParam("service_request_id", id)
+        .formParam("description", "x")
+        .post("servicerequestupdates.json")
+        .then()
+        .statusCode(403);
+    open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .formParam("jurisdiction_id", "calgary.ca")
+        .formParam("api_key", CALGARY_KEY)
+        .formParam("service_request_id", id)
+        .formParam("description", "x")
+        .post("servicerequestupdates.json")
+        .then()
+        .statusCode(404)
+        .body("[0].code", equalTo(404));
+    open311()
+        .contentType("application/x-www-form-urlencoded; charset=utf-8")
+        .formParam("jurisdiction_id", "lethbridge.ca")
+        .formParam("api_key", LETHBRIDGE_KEY)
+        .formParam("service_request_id", id)
+        .formParam("description", "<script>alert(1)</script>")
+        .post("servicerequestupdates.xml")
+        .then()
+        .statusCode(400)
+        .contentType("text/xml");
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("servicerequestupdates.json")
+        .then()
+        .statusCode(200)
+        .body("findAll { it.service_request_id == '" + id + "' }.size()", equalTo(0));
+    open311()
+        .queryParam("jurisdiction_id", "lethbridge.ca")
+        .queryParam("start_date", "2026-01-01T00:00:00Z")
+        .queryParam("end_date", "2025-01-01T00:00:00Z")
+        .get("servicerequestupdates.json")
+        .then()
+        .statusCode(400);
+    as("lethbridge-agent")
+        .get("api/v1/cities/lethbridge/service-requests/" + id + "/history")
+        .then()
+        .body("size()", equalTo(3));
+  }
 }

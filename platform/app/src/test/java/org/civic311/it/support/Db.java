@@ -143,4 +143,67 @@ public final class Db {
       }
     }
   }
+
+  /**
+   * Runs {@code sql} as the owner inside a transaction bound to {@code city}, with {@code args};
+   * returns the first column of the first row, or the update count as text.
+   */
+  public static String sql(TestCity city, String sql, Object... args) throws SQLException {
+    try (Connection c = asOwner()) {
+      c.setAutoCommit(false);
+      bind(c, city);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          s.setObject(i + 1, args[i]);
+        }
+        String result;
+        if (s.execute()) {
+          try (ResultSet rs = s.getResultSet()) {
+            result = rs.next() ? rs.getString(1) : null;
+          }
+        } else {
+          result = String.valueOf(s.getUpdateCount());
+        }
+        c.commit();
+        return result;
+      }
+    }
+  }
+
+  /**
+   * A subscription of {@code email} to {@code requestId}, made directly in the database: returns
+   * its unsubscribe token, or (when not {@code confirmed}) its confirmation token.
+   */
+  public static String subscribe(TestCity city, String requestId, String email, boolean confirmed)
+      throws SQLException {
+    String unsubscribe = "u-" + UUID.randomUUID();
+    String confirm = confirmed ? null : "c-" + UUID.randomUUID();
+    sql(
+        city,
+        "insert into notification_subscription (tenant_id, id, request_id, email, locale, source,"
+            + " unsubscribe_token, confirm_token, confirmed_at, created_at)"
+            + " values (?::uuid, ?::uuid, ?::uuid, ?, 'en', 'status_page', ?, ?, "
+            + (confirmed ? "now()" : "null")
+            + ", now())",
+        city.id().toString(),
+        UUID.randomUUID().toString(),
+        requestId,
+        email,
+        unsubscribe,
+        confirm);
+    return confirmed ? unsubscribe : confirm;
+  }
+
+  /** Outbox deliveries of {@code city} not yet done (claimed, waiting or dead). */
+  public static long pendingDeliveries(TestCity city) throws SQLException {
+    try (Connection c = asOwner();
+        PreparedStatement s =
+            c.prepareStatement("select count(*) from outbox_delivery where city_id = ?")) {
+      s.setObject(1, city.id());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 }

@@ -48,6 +48,7 @@ public class TestStack implements LauncherSessionListener {
       keycloak.awaitReady(Duration.ofMinutes(4), seconds -> {});
       Identity.started(keycloak);
       LOG.info("Test Keycloak on " + keycloak.url());
+      Mail.start(Integer.getInteger("civic311.it.smtp.port"));
     } catch (Exception e) {
       throw new IllegalStateException(
           "The test PostgreSQL or Keycloak did not start: " + e.getMessage(), e);
@@ -56,6 +57,7 @@ public class TestStack implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    Mail.stop();
     if (keycloak != null) {
       keycloak.close();
       keycloak = null;

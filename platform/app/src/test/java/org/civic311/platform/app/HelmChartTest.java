@@ -75,6 +75,20 @@ class HelmChartTest {
   }
 
   @Test
+  void configuresMailOnlyWhenAServerIsNamedAndTakesItsLoginFromASecret() {
+    assertThat(withRequiredValues().call()).doesNotContain("CIVIC311_NOTIFICATION_SMTP_HOST");
+    assertThat(
+            withRequiredValues()
+                .set("mail.smtpHost", "smtp.example.org")
+                .set("mail.existingSecret", "smtp")
+                .call())
+        .containsPattern("- name: CIVIC311_NOTIFICATION_SMTP_HOST\\s+value: \"smtp.example.org\"")
+        .containsPattern("- name: CIVIC311_NOTIFICATION_SMTP_TLS\\s+value: \"starttls\"")
+        .containsPattern(
+            "- name: CIVIC311_NOTIFICATION_SMTP_PASSWORD\\s+valueFrom:\\s+secretKeyRef:\\s+name: \"smtp\"\\s+key: smtp-password");
+  }
+
+  @Test
   void refusesToRenderWithoutTheIssuerAndSaysHowToSetIt() {
     TemplateCommand withoutIssuer =
         new Helm(CHART)

@@ -132,6 +132,22 @@ public class ServiceRequestsResource {
         id, () -> lifecycle.markDuplicate(id, payload.parentId(), actor, payload.publicNote()));
   }
 
+  /**
+   * "Me too": the caller has the same problem and follows this request by e-mail (after confirming
+   * their address) instead of reporting it again.
+   */
+  @POST
+  @Path("{id}/supporters")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ServiceRequestView support(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid SupportRequestPayload payload) {
+    Caller caller = Caller.of(security);
+    String actor = caller.authenticated() ? caller.actor() : "resident";
+    return change(id, () -> lifecycle.support(id, payload.email(), payload.locale(), actor));
+  }
+
   private static ServiceRequestView change(String id, Supplier<RequestSummary> work) {
     try {
       return ServiceRequestView.of(work.get());

@@ -26,7 +26,9 @@ public record SubmitServiceRequestPayload(
     @Email(message = "is not an e-mail address")
         @Size(max = 254, message = "at most 254 characters")
         String email,
-    @Size(max = 50, message = "at most 50 answers") Map<String, Object> attributes) {
+    @Size(max = 50, message = "at most 50 answers") Map<String, Object> attributes,
+    Boolean subscribe,
+    @Size(max = 10, message = "at most 10 characters") String locale) {
 
   /**
    * The command, reported under {@code reporterSubject} (a signed-in resident's account, or null)
@@ -44,7 +46,9 @@ public record SubmitServiceRequestPayload(
         reporterSubject,
         email != null && !email.isBlank() ? email : accountEmail,
         answers(),
-        byStaff);
+        byStaff,
+        Boolean.TRUE.equals(subscribe),
+        locale);
   }
 
   /** Each answer as a list of strings: one value, or the values of a multi-value list. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.civic311.platform.request.domain.Channel;
 import org.civic311.platform.request.domain.Location;
 import org.civic311.platform.request.domain.Reporter;
 import org.civic311.platform.request.domain.RequestChange;
+import org.civic311.platform.request.domain.RequestHistoryEntry;
 import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
@@ -92,7 +95,7 @@ public class RequestIntakeService {
     }
     requests.add(request);
     RequestChange created = request.creation(request.channel().wireName());
-    requests.record(created, OutboxPayloads.of(created, category.code()));
+    requests.record(created, OutboxPayloads.of(created, category.code(), follower(submission)));
     if (category.slaMinutes() != null) {
       request.expectBy(
           hours.due(
@@ -101,6 +104,30 @@ public class RequestIntakeService {
               category.slaBusinessHours()));
     }
     return RequestSummary.of(request, category.code(), category.name(), category.departmentName());
+  }
+
+  /** The reporter, when they asked for e-mail updates: confirmed, it is their own submission. */
+  private static Follower follower(SubmitServiceRequest submission) {
+    if (!submission.subscribe()) {
+      return null;
+    }
+    String email = new Reporter(null, submission.reporterEmail()).email();
+    if (email == null) {
+      throw new IllegalArgumentException("email: is required to receive e-mail updates");
+    }
+    return new Follower(email, locale(submission.locale()), true);
+  }
+
+  /** A language tag as followers' mail uses it: two letters, or empty for the city's first. */
+  static String locale(String locale) {
+    if (locale == null || locale.isBlank()) {
+      return "";
+    }
+    String tag = locale.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!tag.matches("[a-z]{2}")) {
+      throw new IllegalArgumentException("locale: '" + locale + "' is not a language code");
+    }
+    return tag;
   }
 
   @TenantTransactional
@@ -182,6 +209,64 @@ public class RequestIntakeService {
             search.offset(),
             Math.min(Math.max(search.limit(), 1), MAX_LIST));
     return requests.search(query).stream().map(r -> summarise(r, byId)).toList();
+  }
+
+  /**
+   * The city's public updates made in [from, to] (status changes and public notes; a change that
+   * did neither, such as "me too", is left out), oldest first, at most {@code limit}.
+   */
+  @TenantTransactional
+  public List<RequestUpdate> updates(OffsetDateTime from, OffsetDateTime to, int limit) {
+    List<RequestHistoryEntry> changed =
+        requests.changedBetween(from, to, Math.max(1, Math.min(limit, MAX_LIST)));
+    if (changed.isEmpty()) {
+      return List.of();
+    }
+    Set<ServiceRequestId> ids =
+        changed.stream()
+            .map(h -> new ServiceRequestId(h.requestId()))
+            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    Map<UUID, ServiceRequestStatus> before = new java.util.HashMap<>();
+    Map<String, ServiceRequestStatus> previous = new java.util.HashMap<>();
+    for (RequestHistoryEntry h : requests.histories(ids)) {
+      ServiceRequestStatus last = before.put(h.requestId(), h.status());
+      if (last != null) {
+        previous.put(h.requestId() + "-" + h.seq(), last);
+      }
+    }
+    Map<String, CategorySummary> categories = categoriesById();
+    Map<UUID, String> codes = new java.util.HashMap<>();
+    for (ServiceRequest r :
+        requests.search(
+            new RequestQuery(
+                ids.stream().map(ServiceRequestId::value).toList(),
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                0,
+                ids.size()))) {
+      CategorySummary c = categories.get(r.categoryId().toString());
+      codes.put(r.id().value(), c == null ? "" : c.code());
+    }
+    List<RequestUpdate> out = new ArrayList<>();
+    for (RequestHistoryEntry h : changed) {
+      String key = h.requestId() + "-" + h.seq();
+      boolean moved = previous.get(key) != h.status();
+      if (!moved && (h.publicNote() == null || h.publicNote().isBlank())) {
+        continue;
+      }
+      out.add(
+          new RequestUpdate(
+              key,
+              h.requestId().toString(),
+              codes.getOrDefault(h.requestId(), ""),
+              h.at(),
+              h.status().wireName(),
+              h.status().fixMyStreet(),
+              h.publicNote()));
+    }
+    return out;
   }
 
   /** The public history (internal notes included; the edge decides who sees them). */

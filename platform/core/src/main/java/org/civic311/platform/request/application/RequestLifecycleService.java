@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.domain.Reporter;
 import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
@@ -50,6 +51,31 @@ public class RequestLifecycleService {
                     new IllegalArgumentException(
                         "parent_service_request_id: no such request in this city"));
     return record(request, request.markDuplicateOf(parent, actor, publicNote, clock));
+  }
+
+  /**
+   * "Me too": a resident with the same problem adds their support to {@code id} instead of opening
+   * a duplicate, and follows it by e-mail once they confirm their address.
+   *
+   * @throws IllegalArgumentException when the request is no longer open or the e-mail is invalid
+   */
+  @TenantTransactional
+  public RequestSummary support(String id, String email, String locale, String actor) {
+    ServiceRequest request = load(id);
+    String address = new Reporter(null, email).email();
+    if (address == null) {
+      throw new IllegalArgumentException("email: is required to follow the request");
+    }
+    RequestChange change = request.support(actor, clock);
+    Map<String, CategorySummary> categories = intake.categoriesById();
+    RequestSummary summary = RequestIntakeService.summarise(request, categories);
+    requests.record(
+        change,
+        OutboxPayloads.of(
+            change,
+            summary.categoryCode(),
+            new Follower(address, RequestIntakeService.locale(locale), false)));
+    return summary;
   }
 
   private ServiceRequest load(String id) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * phone}, {@code web}, {@code mobile_app}, {@code open311}, {@code chat}, {@code email}, {@code
  * counter}); empty means web. Unless {@code acknowledgeDuplicate}, an open request of the same
  * category nearby refuses the submission ({@link DuplicateRequestException}). The reporter's
- * account ({@code reporterSubject}) and contact e-mail are optional: anonymous is the default.
+ * account ({@code reporterSubject}) and contact e-mail are optional: anonymous is the default. With
+ * {@code subscribe} and an e-mail, the reporter follows the request by e-mail in {@code locale} (a
+ * language the city offers; empty means the city's first).
  */
 public record SubmitServiceRequest(
     String categoryCode,
@@ -22,4 +24,36 @@ public record SubmitServiceRequest(
     String reporterSubject,
     String reporterEmail,
     Map<String, List<String>> attributes,
-    boolean byStaff) {}
+    boolean byStaff,
+    boolean subscribe,
+    String locale) {
+
+  /** The same submission without e-mail updates. */
+  public SubmitServiceRequest(
+      String categoryCode,
+      String description,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      String address,
+      String channel,
+      boolean acknowledgeDuplicate,
+      String reporterSubject,
+      String reporterEmail,
+      Map<String, List<String>> attributes,
+      boolean byStaff) {
+    this(
+        categoryCode,
+        description,
+        latitude,
+        longitude,
+        address,
+        channel,
+        acknowledgeDuplicate,
+        reporterSubject,
+        reporterEmail,
+        attributes,
+        byStaff,
+        false,
+        null);
+  }
+}

@@ -143,6 +143,19 @@ public class ServiceRequest extends TenantOwned {
     return record(ServiceRequestStatus.DUPLICATE, "duplicate", actor, publicNote, null, clock);
   }
 
+  /**
+   * Someone else reports the same problem ("me too"): a history entry without a status change.
+   *
+   * @throws IllegalArgumentException when the request is closed: there is nothing to support
+   */
+  public RequestChange support(String actor, Clock clock) {
+    if (!status.isOpen()) {
+      throw new IllegalArgumentException(
+          "service_request_id: the request is " + status.wireName() + "; report it anew instead");
+    }
+    return record(status, "supported", actor, null, null, clock);
+  }
+
   private RequestChange record(
       ServiceRequestStatus next,
       String type,

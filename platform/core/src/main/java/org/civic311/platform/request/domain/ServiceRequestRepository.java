@@ -23,6 +23,10 @@ public interface ServiceRequestRepository {
   /** The histories of several requests in one read, each in sequence order. */
   List<RequestHistoryEntry> histories(java.util.Collection<ServiceRequestId> ids);
 
+  /** History entries after the creation of their request, made in [from, to], oldest first. */
+  List<RequestHistoryEntry> changedBetween(
+      java.time.OffsetDateTime from, java.time.OffsetDateTime to, int limit);
+
   /**
    * Open requests of a category inside a latitude/longitude box, created since {@code since}: the
    * candidates a duplicate check measures.

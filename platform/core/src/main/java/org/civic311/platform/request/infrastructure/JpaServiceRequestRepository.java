@@ -139,6 +139,19 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   }
 
   @Override
+  public List<RequestHistoryEntry> changedBetween(
+      java.time.OffsetDateTime from, java.time.OffsetDateTime to, int limit) {
+    return em.createQuery(
+            "select h from RequestHistoryEntry h where h.seq > 1 and h.at >= :from and h.at <= :to"
+                + " order by h.at, h.requestId, h.seq",
+            RequestHistoryEntry.class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public List<RequestHistoryEntry> history(ServiceRequestId id) {
     return em.createQuery(
             "select h from RequestHistoryEntry h where h.requestId = :id order by h.seq",

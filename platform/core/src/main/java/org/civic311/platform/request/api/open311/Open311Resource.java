@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,9 @@ import org.civic311.platform.request.application.DuplicateRequestException;
 import org.civic311.platform.request.application.HistoryView;
 import org.civic311.platform.request.application.IdempotentSubmission;
 import org.civic311.platform.request.application.RequestIntakeService;
+import org.civic311.platform.request.application.RequestLifecycleService;
 import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.request.application.RequestUpdate;
 import org.civic311.platform.request.application.SearchRequests;
 import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.shared.api.Open311Wire;
@@ -68,6 +71,7 @@ public class Open311Resource {
 
   @Inject CatalogueService catalogue;
   @Inject RequestIntakeService intake;
+  @Inject RequestLifecycleService lifecycle;
   @Inject ApiKeys apiKeys;
   @Inject IdempotentSubmission idempotent;
   @Inject Clock clock;
@@ -236,6 +240,104 @@ public class Open311Resource {
         });
   }
 
+  /**
+   * FixMyStreet's {@code servicerequestupdates}: the city's public updates (status changes and
+   * public notes) in a window of at most 90 days (default: the last 24 hours), with its extended
+   * statuses.
+   */
+  @GET
+  @Path("servicerequestupdates.{format:xml|json}")
+  public Response updates(@PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          OffsetDateTime end =
+              Optional.ofNullable(date("end_date")).orElse(OffsetDateTime.now(clock));
+          OffsetDateTime start = Optional.ofNullable(date("start_date")).orElse(end.minusDays(1));
+          if (start.isAfter(end)) {
+            throw new IllegalArgumentException("start_date: must not be after end_date");
+          }
+          if (Duration.between(start, end).compareTo(DEFAULT_WINDOW) > 0) {
+            throw new IllegalArgumentException(
+                "end_date: the range may not span more than 90 days");
+          }
+          Set<String> hidden = staffOnlyCodes();
+          List<Map<String, Object>> records = new ArrayList<>();
+          for (RequestUpdate u : intake.updates(start, end, DEFAULT_LIMIT)) {
+            if (hidden.contains(u.categoryCode())) {
+              continue;
+            }
+            Map<String, Object> m = Open311Wire.record();
+            m.put("update_id", u.updateId());
+            m.put("service_request_id", u.requestId());
+            m.put("status", u.fixMyStreetStatus());
+            m.put("description", u.publicNote() == null ? "" : u.publicNote());
+            m.put("updated_datetime", Open311Wire.time(u.at()));
+            records.add(m);
+          }
+          return Open311Wire.list(
+              Response.Status.OK, Format.of(format), "service_request_updates", records);
+        });
+  }
+
+  /**
+   * FixMyStreet posts a resident's update: a public note on the request, and with {@code status}
+   * {@code OPEN} or {@code reopen} on a closed request, a reopening. Needs the city's api_key.
+   */
+  @POST
+  @Path("servicerequestupdates.{format:xml|json}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response postUpdate(@PathParam("format") String format) {
+    return guarded(
+        format,
+        () -> {
+          if (!apiKeys.isValid(param("api_key"))) {
+            return Open311Wire.error(
+                Response.Status.FORBIDDEN,
+                Format.of(format),
+                "Invalid or missing api_key; ask the city for a key.");
+          }
+          String id = param("service_request_id");
+          if (id == null) {
+            throw new IllegalArgumentException("service_request_id: was not provided");
+          }
+          String description = param("description");
+          if (description == null) {
+            throw new IllegalArgumentException("description: was not provided");
+          }
+          if (description.length() > 4000) {
+            throw new IllegalArgumentException("description: at most 4000 characters");
+          }
+          if (MARKUP.matcher(description).find()) {
+            throw new IllegalArgumentException("description: must not contain HTML or code");
+          }
+          String status = Optional.ofNullable(param("status")).orElse("").toLowerCase(Locale.ROOT);
+          if (!status.isEmpty() && !UPDATE_STATUSES.contains(status)) {
+            throw new IllegalArgumentException(
+                "status: '" + param("status") + "' must be OPEN, CLOSED or reopen");
+          }
+          Optional<RequestSummary> found =
+              intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+          if (found.isEmpty()) {
+            return Open311Wire.error(
+                Response.Status.NOT_FOUND,
+                Format.of(format),
+                "service_request_id '" + id + "' was not found.");
+          }
+          boolean reopen =
+              !found.get().status().isOpen() && (status.equals("open") || status.equals("reopen"));
+          String next = reopen ? "reopened" : found.get().status().wireName();
+          lifecycle.changeStatus(id, next, "open311", description, null);
+          List<HistoryView> history = intake.history(id);
+          Map<String, Object> m = Open311Wire.record();
+          m.put("update_id", id + "-" + history.get(history.size() - 1).seq());
+          return Open311Wire.list(
+              Response.Status.OK, Format.of(format), "service_request_updates", List.of(m));
+        });
+  }
+
+  private static final Set<String> UPDATE_STATUSES = Set.of("open", "closed", "reopen");
+
   /** The singular spelling some published OpenAPI files use. */
   @GET
   @Path("request/{id}.{format:xml|json}")
@@ -319,7 +421,9 @@ public class Open311Resource {
                   null,
                   email,
                   answers(),
-                  false);
+                  false,
+                  "true".equalsIgnoreCase(param("email_alerts_requested")),
+                  param("locale"));
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {

@@ -1,0 +1,172 @@
+package org.civic311.platform.shared.application;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Hands outbox events to their consumers: one poller per consumer claims due rows in batches (a
+ * lease, {@code FOR UPDATE SKIP LOCKED}), keeps claiming while full batches come back, and then
+ * waits for the poll interval. Each event is handed over as its city: this is one of the few places
+ * allowed to choose the city, because the queue it reads is global and carries nothing but
+ * pointers. Failures retry with exponential backoff and jitter until {@code max-attempts}, then the
+ * row is kept as dead for an administrator.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+  private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
+
+  @Inject @Any Instance<OutboxConsumer> consumers;
+  @Inject OutboxQueue queue;
+  @Inject Transactions transactions;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.poll-interval", defaultValue = "PT0.5S")
+  Duration pollInterval;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.batch", defaultValue = "50")
+  int batch;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.lease", defaultValue = "PT2M")
+  Duration lease;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.retry-base", defaultValue = "PT5S")
+  Duration retryBase;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.retry-max", defaultValue = "PT15M")
+  Duration retryMax;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.max-attempts", defaultValue = "60")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "civic311.outbox.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final List<ScheduledFuture<?>> pollers = new ArrayList<>();
+  private volatile boolean stopping;
+
+  void start(@Observes SchemaMigrated schema) {
+    if (!enabled) {
+      LOG.info("Outbox dispatch is off (civic311.outbox.enabled=false)");
+      return;
+    }
+    long every = Math.max(10, pollInterval.toMillis());
+    for (OutboxConsumer consumer : consumers) {
+      pollers.add(
+          scheduler.scheduleWithFixedDelay(
+              () -> drain(consumer), every, every, TimeUnit.MILLISECONDS));
+      LOG.info(() -> "Outbox consumer " + consumer.name() + " polls every " + every + " ms");
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping = true;
+    pollers.forEach(p -> p.cancel(false));
+  }
+
+  /** Claims and delivers until a claim comes back short; never throws (the schedule would stop). */
+  void drain(OutboxConsumer consumer) {
+    try {
+      List<OutboxQueue.Claim> claimed;
+      do {
+        claimed = queue.claim(consumer.name(), batch, lease);
+        for (OutboxQueue.Claim claim : claimed) {
+          if (stopping) {
+            return;
+          }
+          deliver(consumer, claim);
+        }
+      } while (claimed.size() == batch && !stopping);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Outbox poll of " + consumer.name() + " failed: " + e.getMessage());
+    }
+  }
+
+  private void deliver(OutboxConsumer consumer, OutboxQueue.Claim claim) {
+    try {
+      Optional<String[]> event =
+          transactions.inNewTransaction(
+              () -> CurrentTenant.callAs(claim.city(), () -> queue.event(claim.eventId())));
+      if (event.isPresent()) {
+        OutboxMessage message =
+            new OutboxMessage(
+                claim.city(),
+                claim.eventId(),
+                claim.requestId(),
+                claim.seq(),
+                event.get()[0],
+                event.get()[1],
+                claim.attempts());
+        CurrentTenant.callAs(
+            claim.city(),
+            () -> {
+              consumer.deliver(message);
+              return null;
+            });
+      }
+      queue.done(consumer.name(), claim);
+    } catch (DeliveryDeferred deferred) {
+      queue.retry(consumer.name(), claim, deferred.until(), deferred.getMessage(), false);
+    } catch (Exception e) {
+      String reason = reason(e);
+      if (claim.attempts() >= maxAttempts) {
+        LOG.warning(
+            () ->
+                consumer.name()
+                    + ": gave up on event "
+                    + claim.eventId()
+                    + " after "
+                    + claim.attempts()
+                    + " attempts: "
+                    + reason);
+        queue.dead(consumer.name(), claim, reason);
+      } else {
+        Instant next = Instant.now().plus(backoff(claim.attempts()));
+        LOG.fine(() -> consumer.name() + ": event " + claim.eventId() + " retries at " + next);
+        queue.retry(consumer.name(), claim, next, reason, true);
+      }
+    }
+  }
+
+  /** base × 2^(attempt−1), capped, then ±25% jitter so a recovering peer is not hit in step. */
+  Duration backoff(int attempt) {
+    double millis = retryBase.toMillis() * Math.pow(2, Math.max(0, Math.min(attempt - 1, 30)));
+    millis = Math.min(millis, retryMax.toMillis());
+    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+    return Duration.ofMillis(Math.max(1, (long) (millis * jitter)));
+  }
+
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return text.length() > 1000 ? text.substring(0, 1000) : text;
+  }
+}

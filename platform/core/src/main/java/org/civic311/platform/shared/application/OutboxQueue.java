@@ -1,0 +1,35 @@
+package org.civic311.platform.shared.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.civic311.platform.shared.domain.TenantId;
+
+/**
+ * The outbox's global work queue ({@code outbox_delivery}): pointers to events per consumer, with
+ * their retry state. Claims are leases taken with {@code FOR UPDATE SKIP LOCKED}, so any number of
+ * instances poll it and each due row goes to one of them; a lease that runs out (the instance died)
+ * makes the row due again.
+ */
+public interface OutboxQueue {
+  /** A claimed row. */
+  record Claim(TenantId city, UUID eventId, UUID requestId, int seq, int attempts) {}
+
+  /**
+   * Leases up to {@code limit} due rows of {@code consumer}, oldest first, skipping any row whose
+   * request has an earlier event still pending for the same consumer.
+   */
+  List<Claim> claim(String consumer, int limit, Duration lease);
+
+  /** The event's type and payload, read as its city (call inside a tenant transaction). */
+  Optional<String[]> event(UUID eventId);
+
+  void done(String consumer, Claim claim);
+
+  void retry(String consumer, Claim claim, Instant at, String reason, boolean countsAsAttempt);
+
+  /** Gives up on the row: it stays, marked dead, for an administrator to replay or discard. */
+  void dead(String consumer, Claim claim, String reason);
+}
