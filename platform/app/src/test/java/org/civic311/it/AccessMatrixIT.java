@@ -291,6 +291,10 @@ class AccessMatrixIT extends PlatformIT {
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
     row(
+        "GET /c/{city}/requests/{id}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get("c/" + c.slug + "/requests/" + fresh(c)));
+    row(
         "POST /api/v1/cities/{city}/service-requests/{id}/supporters",
         Set.of(PUBLIC),
         (r, c) ->

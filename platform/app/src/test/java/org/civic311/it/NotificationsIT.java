@@ -538,4 +538,42 @@ class NotificationsIT extends PlatformIT {
     assertThat(Db.sql(north, "select count(*) from notification_sent where recipient = ?", email))
         .isEqualTo("2");
   }
+
+  @Test
+  void theStatusPageShowsTheProgressAndFollowsByEmail() throws Exception {
+    String id = submit(north, address("walker"), "en");
+    move(north, id, "in_progress", "A crew is booked for Tuesday.");
+    String email = address("page");
+    try (org.civic311.it.support.Browser browser = org.civic311.it.support.Browser.start()) {
+      org.openqa.selenium.WebDriver page = browser.driver();
+      page.manage().window().setSize(org.civic311.it.support.Browser.PHONE);
+      page.get(base() + "c/" + north.slug() + "/requests/" + id);
+      var wait = browser.waiting();
+      wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+              org.openqa.selenium.By.id("request")));
+      assertThat(page.findElement(org.openqa.selenium.By.id("category")).getText())
+          .isEqualTo("Pothole");
+      assertThat(
+              page.findElement(org.openqa.selenium.By.cssSelector("#stages [aria-current=step]"))
+                  .getText())
+          .isEqualTo("In progress");
+      assertThat(page.findElement(org.openqa.selenium.By.id("timeline")).getText())
+          .contains("A crew is booked for Tuesday.");
+      page.findElement(org.openqa.selenium.By.id("email")).sendKeys("not an address");
+      page.findElement(org.openqa.selenium.By.cssSelector("#follow button")).click();
+      assertThat(page.findElement(org.openqa.selenium.By.id("email-error")).getText())
+          .contains("Enter an e-mail address");
+      var field = page.findElement(org.openqa.selenium.By.id("email"));
+      field.clear();
+      field.sendKeys(email);
+      page.findElement(org.openqa.selenium.By.cssSelector("#follow button")).click();
+      wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              org.openqa.selenium.By.id("follow-result"), "Check your e-mail"));
+      browser.screenshot("request-status-phone", org.civic311.it.support.Browser.PHONE);
+      browser.screenshot("request-status-desktop", org.civic311.it.support.Browser.DESKTOP);
+    }
+    assertThat(Mail.subject(Mail.awaitTo(email, 1).get(0))).contains("Please confirm");
+  }
 }

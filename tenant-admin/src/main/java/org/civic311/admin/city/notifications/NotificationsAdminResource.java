@@ -65,6 +65,18 @@ public class NotificationsAdminResource {
       String mode,
       @JsonbProperty("digest_hour") Integer digestHour) {}
 
+  /** A staff mail subscription. */
+  public record StaffMailView(
+      String id,
+      String department,
+      String email,
+      String mode,
+      @JsonbProperty("digest_hour") int digestHour) {
+    static StaffMailView of(SubscriptionService.StaffMail s) {
+      return new StaffMailView(s.id(), s.department(), s.email(), s.mode(), s.digestHour());
+    }
+  }
+
   /** One address on the suppression list. */
   public record SuppressionView(String email, String reason, String detail, String since) {}
 
@@ -94,8 +106,8 @@ public class NotificationsAdminResource {
 
   @GET
   @Path("staff")
-  public List<SubscriptionService.StaffMail> staff() {
-    return subscriptions.staffMail();
+  public List<StaffMailView> staff() {
+    return subscriptions.staffMail().stream().map(StaffMailView::of).toList();
   }
 
   @POST
@@ -112,7 +124,7 @@ public class NotificationsAdminResource {
                     payload.mode(),
                     payload.digestHour(),
                     actor()));
-    return Response.status(Response.Status.CREATED).entity(added).build();
+    return Response.status(Response.Status.CREATED).entity(StaffMailView.of(added)).build();
   }
 
   @DELETE

@@ -167,7 +167,8 @@ public class JpaNotificationRepository implements NotificationRepository {
   @Override
   public List<String[]> suppressions() {
     return sql(
-        "select email, reason, coalesce(detail, ''), created_at::text from notification_suppression"
+        "select email, reason, coalesce(detail, ''),"
+            + " to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from notification_suppression"
             + " where tenant_id = "
             + CITY
             + " order by created_at desc limit 1000",
