@@ -122,7 +122,8 @@ public final class MailCatcher implements AutoCloseable {
     return out.toString();
   }
 
-  private static String part(MimeMessage m, String type) throws Exception {
+  /** The first part of {@code type} of a message, or "" (the tests read mail with it too). */
+  public static String part(MimeMessage m, String type) throws Exception {
     Object content = m.getContent();
     if (content instanceof Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {

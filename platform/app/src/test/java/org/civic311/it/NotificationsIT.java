@@ -34,24 +34,28 @@ class NotificationsIT extends PlatformIT {
     south = Db.createCity("south");
     for (TestCity city : List.of(north, south)) {
       Db.addCategory(city, UUID.randomUUID(), "pothole", "Pothole");
-      as(city, "city-admin")
-          .contentType(ContentType.JSON)
-          .body(
-              Map.of(
-                  "sender_address",
-                  "311@" + city.slug() + ".example.org",
-                  "sender_name",
-                  "311 of " + city.slug(),
-                  "locales",
-                  List.of("en", "fr"),
-                  "hourly_limit",
-                  1000))
-          .put("api/v1/cities/{city}/admin/notifications/settings", city.slug())
-          .then()
-          .log()
-          .ifValidationFails()
-          .statusCode(200);
+      mailSettings(city, List.of("en", "fr"), 1000);
     }
+  }
+
+  private static void mailSettings(TestCity city, List<String> locales, int hourlyLimit) {
+    as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "sender_address",
+                "311@" + city.slug() + ".example.org",
+                "sender_name",
+                "311 of " + city.slug(),
+                "locales",
+                locales,
+                "hourly_limit",
+                hourlyLimit))
+        .put("api/v1/cities/{city}/admin/notifications/settings", city.slug())
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(200);
   }
 
   private static String address(String who) {
@@ -462,21 +466,7 @@ class NotificationsIT extends PlatformIT {
 
   @Test
   void aCityOverItsHourlyLimitWaitsInsteadOfLosingMail() throws Exception {
-    as(south, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "sender_address",
-                "311@" + south.slug() + ".example.org",
-                "sender_name",
-                "311 of " + south.slug(),
-                "locales",
-                List.of("en"),
-                "hourly_limit",
-                1))
-        .put("api/v1/cities/{city}/admin/notifications/settings", south.slug())
-        .then()
-        .statusCode(200);
+    mailSettings(south, List.of("en"), 1);
     String email = address("busy");
     String id = submit(south, email, "en");
     Mail.awaitTo(email, 1);

@@ -1,11 +1,8 @@
 package org.civic311.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,17 +102,7 @@ public final class Mail {
 
   private static String part(MimeMessage m, String type) {
     try {
-      Object content = m.getContent();
-      if (content instanceof Multipart multipart) {
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart p = multipart.getBodyPart(i);
-          if (p.isMimeType(type)) {
-            return String.valueOf(p.getContent());
-          }
-        }
-        return "";
-      }
-      return GreenMailUtil.getBody(m);
+      return org.civic311.devstack.MailCatcher.part(m, type);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

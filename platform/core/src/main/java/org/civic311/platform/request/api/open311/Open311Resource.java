@@ -227,10 +227,7 @@ public class Open311Resource {
           Optional<RequestSummary> found =
               intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
           if (found.isEmpty()) {
-            return Open311Wire.error(
-                Response.Status.NOT_FOUND,
-                Format.of(format),
-                "service_request_id '" + id + "' was not found.");
+            return unknownRequest(format, id);
           }
           return Open311Wire.list(
               Response.Status.OK,
@@ -292,10 +289,7 @@ public class Open311Resource {
         format,
         () -> {
           if (!apiKeys.isValid(param("api_key"))) {
-            return Open311Wire.error(
-                Response.Status.FORBIDDEN,
-                Format.of(format),
-                "Invalid or missing api_key; ask the city for a key.");
+            return wrongKey(format);
           }
           String id = param("service_request_id");
           if (id == null) {
@@ -319,10 +313,7 @@ public class Open311Resource {
           Optional<RequestSummary> found =
               intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
           if (found.isEmpty()) {
-            return Open311Wire.error(
-                Response.Status.NOT_FOUND,
-                Format.of(format),
-                "service_request_id '" + id + "' was not found.");
+            return unknownRequest(format, id);
           }
           boolean reopen =
               !found.get().status().isOpen() && (status.equals("open") || status.equals("reopen"));
@@ -337,6 +328,20 @@ public class Open311Resource {
   }
 
   private static final Set<String> UPDATE_STATUSES = Set.of("open", "closed", "reopen");
+
+  private static Response wrongKey(String format) {
+    return Open311Wire.error(
+        Response.Status.FORBIDDEN,
+        Format.of(format),
+        "Invalid or missing api_key; ask the city for a key.");
+  }
+
+  private static Response unknownRequest(String format, String id) {
+    return Open311Wire.error(
+        Response.Status.NOT_FOUND,
+        Format.of(format),
+        "service_request_id '" + id + "' was not found.");
+  }
 
   /** The singular spelling some published OpenAPI files use. */
   @GET
@@ -382,10 +387,7 @@ public class Open311Resource {
             }
           }
           if (!apiKeys.isValid(param("api_key"))) {
-            return Open311Wire.error(
-                Response.Status.FORBIDDEN,
-                Format.of(format),
-                "Invalid or missing api_key; ask the city for a key.");
+            return wrongKey(format);
           }
           String code = param("service_code");
           if (code == null) {
