@@ -212,7 +212,9 @@ public class MailOffice {
   /** Staff of the request's department who want each new request at once. */
   @TenantTransactional
   public List<String> staffToTellAtOnce(UUID requestId) {
-    return department(requestId)
+    return requests
+        .find(requestId.toString())
+        .flatMap(this::department)
         .map(
             d ->
                 repository.staffOf(d.code()).stream()
@@ -226,7 +228,7 @@ public class MailOffice {
   @TenantTransactional
   public void sendStaffNew(UUID eventId, UUID requestId, String email) {
     Optional<RequestSummary> request = requests.find(requestId.toString());
-    Optional<DepartmentSummary> department = department(requestId);
+    Optional<DepartmentSummary> department = request.flatMap(this::department);
     if (request.isEmpty() || department.isEmpty() || repository.suppressed(email)) {
       return;
     }
@@ -330,10 +332,9 @@ public class MailOffice {
         Map.of());
   }
 
-  private Optional<DepartmentSummary> department(UUID requestId) {
-    return requests
-        .find(requestId.toString())
-        .flatMap(r -> catalogue.byCode(r.categoryCode()))
+  private Optional<DepartmentSummary> department(RequestSummary request) {
+    return catalogue
+        .byCode(request.categoryCode())
         .map(CategorySummary::departmentCode)
         .flatMap(
             code ->

@@ -130,9 +130,14 @@ public class OutboxDispatcher {
             });
       }
       queue.done(consumer.name(), claim);
-    } catch (DeliveryDeferred deferred) {
-      queue.retry(consumer.name(), claim, deferred.until(), deferred.getMessage(), false);
     } catch (Exception e) {
+      // The container may wrap a consumer's exception (EJBException from Transactions).
+      Optional<DeliveryDeferred> deferred = deferred(e);
+      if (deferred.isPresent()) {
+        queue.retry(
+            consumer.name(), claim, deferred.get().until(), deferred.get().getMessage(), false);
+        return;
+      }
       String reason = reason(e);
       if (claim.attempts() >= maxAttempts) {
         LOG.warning(
@@ -159,6 +164,15 @@ public class OutboxDispatcher {
     millis = Math.min(millis, retryMax.toMillis());
     double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
     return Duration.ofMillis(Math.max(1, (long) (millis * jitter)));
+  }
+
+  private static Optional<DeliveryDeferred> deferred(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DeliveryDeferred d) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String reason(Throwable e) {
