@@ -15,6 +15,7 @@ import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
 import org.civic311.it.support.Mail;
 import org.civic311.it.support.PlatformIT;
+import org.civic311.it.support.RefusingSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,13 @@ class NotificationsIT extends PlatformIT {
     throw new AssertionError("no link with " + contains + " in:\n" + text);
   }
 
+  /** The token parameter of a link in a message. */
+  private static String token(String link) {
+    Matcher m = Pattern.compile("[?&]token=([^&]+)").matcher(link);
+    assertThat(m.find()).as("a token in " + link).isTrue();
+    return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void aSubscriberHearsEachStageInTheirLanguage() throws Exception {
     String email = address("marie");
@@ -195,7 +203,7 @@ class NotificationsIT extends PlatformIT {
     String elsewhere = submit(south, email, "en");
     Mail.awaitTo(email, 3);
     String page = link(Mail.text(Mail.to(email).get(0)), "scope=all");
-    String token = page.substring(page.indexOf("token=") + 6);
+    String token = token(page);
     // Opening the link changes nothing; the page's button does.
     api().get(page).then().statusCode(200).body(containsString("Stop all e-mail"));
     api()
@@ -248,15 +256,31 @@ class NotificationsIT extends PlatformIT {
     assertThat(Mail.to(email)).as("nothing before confirming").hasSize(1);
 
     String page = link(Mail.text(confirm), "/subscriptions/confirm");
-    String token = page.substring(page.indexOf("token=") + 6);
-    api().get(page).then().statusCode(200).body(containsString("Confirm e-mail updates"));
+    assertThat(page).as("the page speaks the mail's language").endsWith("&lang=fr");
+    String token = token(page);
+    api()
+        .get(page)
+        .then()
+        .statusCode(200)
+        .body(containsString("<html lang=\"fr\">"))
+        .body(containsString("Confirmer les avis par courriel"))
+        .body(containsString("name=\"lang\" value=\"fr\""));
     api()
         .contentType(ContentType.URLENC)
         .formParam("token", token)
+        .formParam("lang", "fr")
         .post("c/{city}/subscriptions/confirm", north.slug())
         .then()
         .statusCode(200)
-        .body(containsString("E-mail updates are on"));
+        .body(containsString("Les avis par courriel sont activés"));
+    api()
+        .contentType(ContentType.URLENC)
+        .formParam("token", token)
+        .formParam("lang", "es")
+        .post("c/{city}/subscriptions/confirm", north.slug())
+        .then()
+        .statusCode(409)
+        .body(containsString("Este enlace ya se usó"));
     api()
         .queryParam("token", token)
         .post("api/v1/cities/{city}/subscriptions/confirm", north.slug())
@@ -273,6 +297,121 @@ class NotificationsIT extends PlatformIT {
     move(north, id, "resolved", "Filled");
     List<MimeMessage> mail = Mail.awaitTo(email, 2);
     assertThat(Mail.subject(mail.get(1))).contains("Demande résolue");
+  }
+
+  private static io.restassured.response.ValidatableResponse follow(
+      TestCity city, String id, String email) {
+    return api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("service_request_id", id, "email", email, "locale", "en"))
+        .post("api/v1/cities/{city}/subscriptions", city.slug())
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  @Test
+  void anAddressIsSentAtMostThreeConfirmationsAnHourPerCity() throws Exception {
+    String email = address("target");
+    for (int i = 0; i < 3; i++) {
+      follow(north, submit(north, address("reporter"), "en"), email).statusCode(202);
+    }
+    String fourth = submit(north, address("reporter"), "en");
+    follow(north, fourth, email)
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body("detail", containsString("3 confirmation messages in the last hour"));
+    assertThat(
+            Db.sql(
+                north,
+                "select count(*) from notification_subscription where email = ? and request_id = ?::uuid",
+                email,
+                fourth))
+        .as("nothing stored for the refused one")
+        .isEqualTo("0");
+    // me too on the same address is held back as well: no fourth confirmation goes out
+    api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", email))
+        .post("api/v1/cities/{city}/service-requests/{id}/supporters", north.slug(), fourth)
+        .then()
+        .statusCode(200);
+    drained(north);
+    assertThat(Mail.awaitTo(email, 3)).hasSize(3);
+    // the allowance is per city
+    follow(south, submit(south, address("reporter"), "en"), email).statusCode(202);
+    assertThat(Mail.awaitTo(email, 4).get(3).getSubject()).contains(south.slug());
+    drained(north);
+    assertThat(Mail.to(email)).hasSize(4);
+  }
+
+  @Test
+  void aBouncingAddressIsSuppressedInItsCityOnly() throws Exception {
+    String gone = address("gone");
+    String id;
+    try (RefusingSmtp smtp = RefusingSmtp.replacingGreenMail(gone)) {
+      id = submit(north, gone, "en");
+      drained(north);
+      assertThat(smtp.refusedRecipients()).containsExactly(gone);
+    }
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/notifications/suppressions", north.slug())
+        .then()
+        .statusCode(200)
+        .body("find { it.email == '" + gone + "' }.reason", equalTo("bounced"))
+        .body("find { it.email == '" + gone + "' }.detail", containsString("550"));
+    assertThat(Db.sql(north, "select count(*) from notification_sent where recipient = ?", gone))
+        .as("a refused message is not logged as sent")
+        .isEqualTo("0");
+    move(north, id, "in_progress", null);
+    drained(north);
+    assertThat(Mail.to(gone)).as("nothing more to an address that bounced").isEmpty();
+
+    // South never saw it bounce: its list is its own, and its mail goes out.
+    as(south, "city-admin")
+        .get("api/v1/cities/{city}/admin/notifications/suppressions", south.slug())
+        .then()
+        .statusCode(200)
+        .body("email", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(gone)));
+    submit(south, gone, "en");
+    assertThat(Mail.subject(Mail.awaitTo(gone, 1).get(0))).contains(south.slug());
+
+    // An administrator who knows the mailbox is back lifts the suppression.
+    as(north, "city-admin")
+        .delete("api/v1/cities/{city}/admin/notifications/suppressions/{email}", north.slug(), gone)
+        .then()
+        .statusCode(204);
+    move(north, id, "resolved", "Filled");
+    assertThat(Mail.subject(Mail.awaitTo(gone, 2).get(1))).contains("Request resolved");
+  }
+
+  @Test
+  void aCitysMailSettingsAreItsOwn() {
+    mailSettings(north, List.of("fr"), 7);
+    as(south, "city-admin")
+        .get("api/v1/cities/{city}/admin/notifications/settings", south.slug())
+        .then()
+        .statusCode(200)
+        .body("sender_address", equalTo("311@" + south.slug() + ".example.org"))
+        .body("locales", equalTo(List.of("en", "fr")))
+        .body("hourly_limit", equalTo(1000));
+    as(south, "city-admin")
+        .get("api/v1/cities/{city}/admin/notifications/settings", north.slug())
+        .then()
+        .statusCode(403);
+    as(south, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("sender_address", "evil@example.org", "locales", List.of("en")))
+        .put("api/v1/cities/{city}/admin/notifications/settings", north.slug())
+        .then()
+        .statusCode(403);
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/notifications/settings", north.slug())
+        .then()
+        .statusCode(200)
+        .body("sender_address", equalTo("311@" + north.slug() + ".example.org"))
+        .body("locales", equalTo(List.of("fr")))
+        .body("hourly_limit", equalTo(7));
   }
 
   @Test
@@ -436,7 +575,7 @@ class NotificationsIT extends PlatformIT {
         .then()
         .statusCode(201);
     MimeMessage digest = Mail.awaitTo(daily, 1).get(0);
-    assertThat(Mail.subject(digest)).contains("1 new requests for Roads");
+    assertThat(Mail.subject(digest)).contains("1 new request for Roads");
     assertThat(Mail.text(digest)).contains(id);
 
     // Another city's administrator sees none of it and cannot remove it.
@@ -563,6 +702,14 @@ class NotificationsIT extends PlatformIT {
               org.openqa.selenium.By.id("follow-result"), "Check your e-mail"));
       browser.screenshot("request-status-phone", org.civic311.it.support.Browser.PHONE);
       browser.screenshot("request-status-desktop", org.civic311.it.support.Browser.DESKTOP);
+
+      // The same number under another city's address shows nothing of the request.
+      page.get(base() + "c/" + south.slug() + "/requests/" + id);
+      wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              org.openqa.selenium.By.id("status"), "We cannot find this request"));
+      assertThat(page.findElement(org.openqa.selenium.By.id("request")).isDisplayed()).isFalse();
+      assertThat(page.getPageSource()).doesNotContain("A crew is booked for Tuesday.");
     }
     assertThat(Mail.subject(Mail.awaitTo(email, 1).get(0))).contains("Please confirm");
   }

@@ -34,6 +34,11 @@ public final class Mail {
     start(port);
   }
 
+  /** The port the platform sends mail to. */
+  public static synchronized int port() {
+    return port;
+  }
+
   public static synchronized void stop() {
     if (server != null) {
       server.stop();

@@ -13,14 +13,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import org.civic311.platform.notification.application.PageTexts;
 import org.civic311.platform.notification.application.SubscriptionService;
 import org.civic311.platform.shared.api.PageTemplate;
 import org.civic311.platform.shared.api.ProblemException;
 
 /**
  * The pages the links in residents' mail open. Opening a link changes nothing (mail scanners open
- * links too): the page asks for one press of a button, which posts the form back here.
+ * links too): the page asks for one press of a button, which posts the form back here. The pages
+ * speak the language of the mail ({@code lang} in its links, kept in the form).
  */
 @RequestScoped
 @Path("c/{city}/subscriptions")
@@ -34,28 +37,37 @@ public class SubscriptionPages {
   @GET
   @Path("confirm")
   @Produces(MediaType.TEXT_HTML)
-  public Response askToConfirm(@PathParam("city") String city, @QueryParam("token") String token) {
+  public Response askToConfirm(
+      @PathParam("city") String city,
+      @QueryParam("token") String token,
+      @QueryParam("lang") String lang) {
+    PageTexts t = PageTexts.in(lang);
     return page(
         200,
         city,
-        "Confirm your e-mail updates",
-        "Press the button to receive e-mail about this request's progress.",
+        t,
+        t.text("confirm.title"),
+        t.text("confirm.message"),
         "confirm",
         token,
         "",
-        "Confirm e-mail updates");
+        t.text("confirm.button"));
   }
 
   @POST
   @Path("confirm")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  public Response confirm(@PathParam("city") String city, @FormParam("token") String token) {
+  public Response confirm(
+      @PathParam("city") String city,
+      @FormParam("token") String token,
+      @FormParam("lang") String lang) {
+    PageTexts t = PageTexts.in(lang);
     try {
       String request = SubscriptionsResource.call(() -> subscriptions.confirm(token));
-      return done(city, "E-mail updates are on", "You will hear about request " + request + ".");
+      return done(city, t, t.text("confirmed.title"), t.text("confirmed.message", request));
     } catch (ProblemException e) {
-      return failed(city, e);
+      return failed(city, t, e);
     }
   }
 
@@ -65,19 +77,20 @@ public class SubscriptionPages {
   public Response askToUnsubscribe(
       @PathParam("city") String city,
       @QueryParam("token") String token,
-      @QueryParam("scope") String scope) {
-    boolean everything = "all".equals(scope);
+      @QueryParam("scope") String scope,
+      @QueryParam("lang") String lang) {
+    PageTexts t = PageTexts.in(lang);
+    String which = "all".equals(scope) ? "unsubscribe_all" : "unsubscribe";
     return page(
         200,
         city,
-        everything ? "Stop all e-mail from this city" : "Stop e-mail about this request",
-        everything
-            ? "Press the button and this city will send this address no more e-mail."
-            : "Press the button and you will receive no more e-mail about this request.",
+        t,
+        t.text(which + ".title"),
+        t.text(which + ".message"),
         "unsubscribe",
         token,
-        everything ? "all" : "request",
-        "Unsubscribe");
+        "all".equals(scope) ? "all" : "request",
+        t.text("unsubscribe.button"));
   }
 
   @POST
@@ -87,33 +100,37 @@ public class SubscriptionPages {
   public Response unsubscribe(
       @PathParam("city") String city,
       @FormParam("token") String token,
-      @FormParam("scope") String scope) {
+      @FormParam("scope") String scope,
+      @FormParam("lang") String lang) {
+    PageTexts t = PageTexts.in(lang);
     try {
       boolean everything = SubscriptionsResource.everything(scope);
       SubscriptionsResource.call(() -> subscriptions.unsubscribe(token, everything));
       return done(
           city,
-          "You are unsubscribed",
-          everything
-              ? "This city will send this address no more e-mail."
-              : "You will receive no more e-mail about this request.");
+          t,
+          t.text("unsubscribed.title"),
+          t.text((everything ? "unsubscribe_all" : "unsubscribe") + ".done"));
     } catch (ProblemException e) {
-      return failed(city, e);
+      return failed(city, t, e);
     }
   }
 
-  private Response done(String city, String title, String message) {
-    return page(200, city, title, message, "", "", "", "");
+  private Response done(String city, PageTexts t, String title, String message) {
+    return page(200, city, t, title, message, "", "", "", "");
   }
 
-  private Response failed(String city, ProblemException e) {
-    return page(
-        e.problem().status(), city, "This link did not work", e.problem().detail(), "", "", "", "");
+  /** A refusal in the page's language; the problem's own detail is for API clients. */
+  private Response failed(String city, PageTexts t, ProblemException e) {
+    int status = e.problem().status();
+    String key = "failed." + (List.of(400, 404, 409, 429, 503).contains(status) ? status : 400);
+    return page(status, city, t, t.text("failed.title"), t.text(key), "", "", "", "");
   }
 
   private static Response page(
       int status,
       String city,
+      PageTexts t,
       String title,
       String message,
       String action,
@@ -122,15 +139,17 @@ public class SubscriptionPages {
       String button) {
     String html =
         PAGE.render(
-            Map.of(
-                "city", city,
-                "title", title,
-                "message", message,
-                "action", action,
-                "token", token == null ? "" : token,
-                "scope", scope,
-                "button", button,
-                "formHidden", action.isEmpty() ? "hidden" : ""));
+            Map.ofEntries(
+                Map.entry("city", city),
+                Map.entry("lang", t.language()),
+                Map.entry("home", t.text("home")),
+                Map.entry("title", title),
+                Map.entry("message", message),
+                Map.entry("action", action),
+                Map.entry("token", token == null ? "" : token),
+                Map.entry("scope", scope),
+                Map.entry("button", button),
+                Map.entry("formHidden", action.isEmpty() ? "hidden" : "")));
     return Response.status(status)
         .entity(html)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))

@@ -85,8 +85,8 @@ public class SubscriptionsResource {
   }
 
   /**
-   * The service's refusals as problems: 404 unknown link, 409 used link, 400 bad field, 503 mail
-   * away.
+   * The service's refusals as problems: 404 unknown link, 409 used link, 429 too many confirmations
+   * for one address, 400 bad field, 503 mail away.
    */
   static <T> T call(Supplier<T> work) {
     try {
@@ -95,6 +95,8 @@ public class SubscriptionsResource {
       throw ProblemException.notFound(e.getMessage());
     } catch (SubscriptionService.LinkUsed e) {
       throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
+    } catch (SubscriptionService.TooManyConfirmations e) {
+      throw new ProblemException(Response.Status.TOO_MANY_REQUESTS, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     } catch (MailNotSent | DeliveryDeferred e) {

@@ -120,8 +120,22 @@ public class MailOffice {
   }
 
   /**
+   * Confirmation messages one address may be sent per city and hour: enough for a resident who
+   * follows a few requests, too few to fill someone else's mailbox from the status page or "me
+   * too".
+   */
+  public static final int CONFIRMATIONS_PER_HOUR = 3;
+
+  /** Whether {@code email} may be sent another confirmation message this hour. */
+  @TenantTransactional
+  public boolean confirmationAllowed(String email) {
+    return repository.confirmationsSince(email, OffsetDateTime.now(clock).minusHours(1))
+        < CONFIRMATIONS_PER_HOUR;
+  }
+
+  /**
    * Sends {@code email} the confirmation link of their subscription to {@code requestId}, once per
-   * {@code eventId}.
+   * {@code eventId}, unless the address had its hourly allowance of confirmations.
    */
   @TenantTransactional
   public void sendConfirmation(UUID eventId, UUID requestId, String email) {
@@ -130,7 +144,7 @@ public class MailOffice {
     Optional<RequestSummary> request = requests.find(requestId.toString());
     // No suppression check: this message was asked for just now, and confirming lifts the
     // suppression (the address proved it takes mail and wants it).
-    if (pending.isEmpty() || request.isEmpty()) {
+    if (pending.isEmpty() || request.isEmpty() || !confirmationAllowed(email)) {
       return;
     }
     MailIdentity id = identity();
@@ -138,7 +152,11 @@ public class MailOffice {
     MailTexts t = new MailTexts(s.locale());
     RequestSummary r = request.get();
     String link =
-        page("subscriptions/confirm?token=" + MailTexts.query(s.confirmToken().orElseThrow()));
+        page(
+            "subscriptions/confirm?token="
+                + MailTexts.query(s.confirmToken().orElseThrow())
+                + "&lang="
+                + s.locale());
     MailTexts.Body body =
         new MailTexts.Body(id.brandColor())
             .heading(t.text("heading.confirm"))
@@ -191,10 +209,12 @@ public class MailOffice {
             .fact(t.text("label.address"), r.address())
             .link(t.text("link.status"), page("requests/" + r.id()))
             .footer(t.text("footer.why", id.cityName()), null)
-            .footer(t.text("footer.unsubscribe"), page("subscriptions/unsubscribe?token=" + token))
+            .footer(
+                t.text("footer.unsubscribe"),
+                page("subscriptions/unsubscribe?token=" + token + "&lang=" + s.locale()))
             .footer(
                 t.text("footer.unsubscribe_all", id.cityName()),
-                page("subscriptions/unsubscribe?scope=all&token=" + token));
+                page("subscriptions/unsubscribe?scope=all&token=" + token + "&lang=" + s.locale()));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("List-Unsubscribe", "<" + api("subscriptions/unsubscribe?token=" + token) + ">");
     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

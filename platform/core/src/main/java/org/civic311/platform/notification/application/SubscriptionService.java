@@ -49,6 +49,18 @@ public class SubscriptionService {
     }
   }
 
+  /** An address asked for more confirmation messages than the hourly allowance. */
+  public static class TooManyConfirmations extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TooManyConfirmations() {
+      super(
+          "This address was sent "
+              + MailOffice.CONFIRMATIONS_PER_HOUR
+              + " confirmation messages in the last hour; confirm one of them, or try again later.");
+    }
+  }
+
   /** A staff subscription, as an administrator sees it. */
   public record StaffMail(
       String id, String department, String email, String mode, int digestHour) {}
@@ -66,6 +78,7 @@ public class SubscriptionService {
    *
    * @throws IllegalArgumentException for an invalid address or language
    * @throws MailNotSent when the mail server is away: nothing is stored, the resident tries again
+   * @throws TooManyConfirmations when the address had its hourly allowance of confirmations
    */
   @TenantTransactional
   public Optional<Followed> follow(String requestId, String email, String locale) {
@@ -80,6 +93,9 @@ public class SubscriptionService {
         office.follow(id, address, language, Subscription.Source.STATUS_PAGE, false);
     if (pending.isEmpty()) {
       return Optional.of(Followed.ALREADY_FOLLOWING);
+    }
+    if (!office.confirmationAllowed(address)) {
+      throw new TooManyConfirmations();
     }
     office.sendConfirmation(UUID.randomUUID(), id, address);
     return Optional.of(Followed.CONFIRMATION_SENT);

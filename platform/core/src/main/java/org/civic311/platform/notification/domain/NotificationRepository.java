@@ -60,4 +60,7 @@ public interface NotificationRepository {
 
   /** Messages the city sent since {@code since}: its sending limit counts these. */
   int sentSince(OffsetDateTime since);
+
+  /** Confirmation messages the city sent {@code email} since {@code since}. */
+  int confirmationsSince(String email, OffsetDateTime since);
 }

@@ -229,6 +229,22 @@ public class JpaNotificationRepository implements NotificationRepository {
         });
   }
 
+  @Override
+  public int confirmationsSince(String email, OffsetDateTime since) {
+    return sql(
+        "select count(*) from notification_sent where tenant_id = "
+            + CITY
+            + " and sent_at >= ? and recipient = ? and kind = 'confirm'",
+        s -> {
+          s.setObject(1, since);
+          s.setString(2, email);
+          try (ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+          }
+        });
+  }
+
   /** The city bound to the transaction (set by the tenant interceptor). */
   private static final String CITY = "nullif(current_setting('app.tenant_id', true), '')::uuid";
 

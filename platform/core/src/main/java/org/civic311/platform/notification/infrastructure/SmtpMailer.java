@@ -80,10 +80,26 @@ public class SmtpMailer implements Mailer {
     } catch (SendFailedException e) {
       Address[] invalid = e.getInvalidAddresses();
       if (invalid != null && invalid.length > 0) {
-        throw new MailRejected(mail.to() + " refused: " + e.getMessage());
+        throw new MailRejected(mail.to() + " refused: " + serverAnswer(e));
       }
       throw e;
     }
+  }
+
+  /**
+   * The receiving server's own words (such as {@code 550 5.1.1 ... User unknown}), which Jakarta
+   * Mail keeps in the chained exceptions; they tell an administrator why the address is listed.
+   */
+  private static String serverAnswer(MessagingException e) {
+    String answer = e.getMessage();
+    for (Exception next = e.getNextException();
+        next != null;
+        next = next instanceof MessagingException m ? m.getNextException() : null) {
+      if (next.getMessage() != null && !next.getMessage().isBlank()) {
+        answer = next.getMessage().strip();
+      }
+    }
+    return answer;
   }
 
   private static InternetAddress address(String address, String name)
