@@ -393,6 +393,7 @@ class AccessMatrixIT extends PlatformIT {
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> r.get("open311/v2/discovery.json"));
+    row("GET /open311/v2/openapi.yaml", Set.of(PUBLIC), (r, c) -> r.get("open311/v2/openapi.yaml"));
     row(
         "GET /open311/v2/services.{format:xml|json}",
         Set.of(PUBLIC),

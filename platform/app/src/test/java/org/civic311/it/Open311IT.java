@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.Db.TestCity;
+import org.civic311.it.support.Open311Contract;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,9 @@ class Open311IT extends PlatformIT {
   static final String CALGARY_KEY = "demo-calgary-open311-key";
   static final String W3_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)";
 
+  /** Every answer is checked against the OpenAPI document ({@link Open311Contract}). */
   private RequestSpecification open311() {
-    return api().basePath("open311/v2");
+    return api().basePath("open311/v2").filter(Open311Contract.filter());
   }
 
   private Response post(String format, Object... fields) {
@@ -77,6 +79,51 @@ class Open311IT extends PlatformIT {
   }
 
   @Test
+  void theContractCatchesAnswersThatBreakTheStandard() {
+    assertThat(
+            Open311Contract.problems(
+                "GET",
+                "/open311/v2/requests/1.json",
+                200,
+                "application/json",
+                "[{\"service_request_id\":\"1\",\"status\":\"open\","
+                    + "\"requested_datetime\":\"2026-01-01T10:00:00.123Z\"}]"))
+        .as("fractional seconds")
+        .isNotEmpty();
+    assertThat(
+            Open311Contract.problems(
+                "GET",
+                "/open311/v2/requests/1.json",
+                200,
+                "application/json",
+                "[{\"service_request_id\":1,\"status\":\"open\"}]"))
+        .as("an id as a number")
+        .isNotEmpty();
+    assertThat(
+            Open311Contract.problems(
+                "GET",
+                "/open311/v2/services.json",
+                200,
+                "application/json",
+                "[{\"service_code\":\"a\",\"service_name\":\"A\",\"metadata\":false,"
+                    + "\"type\":\"realtime\",\"colour\":\"red\"}]"))
+        .as("a field the standard does not have")
+        .isNotEmpty();
+    assertThat(
+            Open311Contract.problems(
+                "GET",
+                "/open311/v2/services.xml",
+                200,
+                "text/xml; charset=utf-8",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><services><service><colour>red</colour>"
+                    + "</service></services>"))
+        .as("an element the standard does not name")
+        .singleElement()
+        .asString()
+        .contains("[colour]");
+  }
+
+  @Test
   void discoveryListsAProductionAndATestEndpointInBothFormats() {
     open311()
         .get("discovery.json")
@@ -94,6 +141,14 @@ class Open311IT extends PlatformIT {
             .contentType("text/xml; charset=utf-8")
             .extract()
             .asString();
+    // the document the answers are checked against is published, with no city needed
+    open311()
+        .get("openapi.yaml")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/yaml"))
+        .body(containsString("openapi: 3.0.3"))
+        .body(containsString("/requests.json:"));
     assertThat(xml)
         .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><discovery>")
         .contains("<endpoints><endpoint>")
@@ -535,6 +590,77 @@ class Open311IT extends PlatformIT {
             .findFirst()
             .orElseThrow();
     toCalgary("service_code", other, "lat", lat, "long", lon).then().statusCode(200);
+  }
+
+  @Test
+  void meTooSupportsTheOpenRequestInsteadOfOpeningAnother() throws Exception {
+    TestCity calgary = Db.city("calgary");
+    double lat = 51.2 + Math.random() * 0.1;
+    double lon = -114.2 - Math.random() * 0.1;
+    String first =
+        toCalgary("service_code", "pothole", "lat", lat, "long", lon)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    String suggestion =
+        toCalgary("service_code", "pothole", "lat", lat, "long", lon)
+            .then()
+            .statusCode(400)
+            .body("[0].code", equalTo(100))
+            .extract()
+            .path("[0].description");
+    assertThat(suggestion).contains("me_too=" + first);
+    long requests = Db.count(calgary, "service_request");
+    String email = "neighbour-" + java.util.UUID.randomUUID() + "@residents.example.org";
+    toCalgary("me_too", first, "email", email, "locale", "fr")
+        .then()
+        .statusCode(200)
+        .body("[0].service_request_id", equalTo(first))
+        .body("[0].service_notice", containsString(first));
+    String xml =
+        post(
+                "xml",
+                "jurisdiction_id",
+                "calgary.ca",
+                "api_key",
+                CALGARY_KEY,
+                "me_too",
+                first,
+                "email",
+                "other-" + email)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(xml).contains("<service_request_id>" + first + "</service_request_id>");
+    assertThat(Db.count(calgary, "service_request")).as("no new request").isEqualTo(requests);
+    assertThat(Db.countFor(calgary, "service_request_event", first))
+        .as("the report and two supports")
+        .isEqualTo(3);
+    assertThat(
+            Db.sql(
+                calgary,
+                "select payload::jsonb->'follower'->>'email' from outbox_event"
+                    + " where request_id = ?::uuid order by seq desc limit 1 offset 1",
+                first))
+        .as("the supporter follows the request once confirmed")
+        .isEqualTo(email);
+
+    // Bad "me too"s change nothing: a wrong address, an unknown or foreign id, no key.
+    toCalgary("me_too", first, "email", "not-an-address")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("email"));
+    toCalgary("me_too", java.util.UUID.randomUUID().toString(), "email", email)
+        .then()
+        .statusCode(404);
+    String lethbridge = created("lethbridge.ca", LETHBRIDGE_KEY, "pothole");
+    toCalgary("me_too", lethbridge, "email", email).then().statusCode(404);
+    post("json", "jurisdiction_id", "calgary.ca", "me_too", first, "email", email)
+        .then()
+        .statusCode(403);
+    assertThat(Db.countFor(calgary, "service_request_event", first)).isEqualTo(3);
   }
 
   @Test

@@ -41,7 +41,7 @@ public class CityRequestFilter extends HttpFilter {
       Pattern.compile("^/(?:api/v1/cities|c)/([^/]+)(?:/.*)?$");
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final Pattern OPEN311_DISCOVERY =
-      Pattern.compile("^/open311/v2/discovery(\\.(xml|json))?$");
+      Pattern.compile("^/open311/v2/(discovery(\\.(xml|json))?|openapi\\.yaml)$");
 
   @Inject transient TenantDirectory directory;
   @Inject transient PhoneDirectory phones;
@@ -107,8 +107,9 @@ public class CityRequestFilter extends HttpFilter {
 
   /**
    * Open311: the city is the configured host name's, or the one named by {@code jurisdiction_id}
-   * (an empty parameter is an absent one); when both are there they must agree. Discovery needs no
-   * city. Errors use the standard's error list in the format the path asks for.
+   * (an empty parameter is an absent one); when both are there they must agree. Discovery (and the
+   * OpenAPI document) needs no city. Errors use the standard's error list in the format the path
+   * asks for.
    */
   private void open311(
       String path, HttpServletRequest request, HttpServletResponse response, FilterChain chain)

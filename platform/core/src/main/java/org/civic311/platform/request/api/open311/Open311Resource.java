@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -105,6 +106,23 @@ public class Open311Resource {
     discovery.put("key_service", "API keys are issued by each city's administrator.");
     discovery.put("endpoints", endpoints);
     return Open311Wire.object(Format.of(format), "discovery", discovery);
+  }
+
+  /**
+   * The OpenAPI 3 document of this API, written from the standard's text: what a client developer
+   * reads, and what the integration tests check every JSON answer against.
+   */
+  @GET
+  @Path("openapi.yaml")
+  @Produces("application/yaml")
+  public Response openapi() {
+    return Response.ok(
+            Open311Resource.class
+                .getClassLoader()
+                .getResourceAsStream("META-INF/resources/open311/v2/openapi.yaml"))
+        .type("application/yaml; charset=utf-8")
+        .header("Cache-Control", "public, max-age=3600")
+        .build();
   }
 
   @GET
@@ -357,7 +375,8 @@ public class Open311Resource {
     return guarded(
         format,
         () -> {
-          Optional<RequestSummary> found = intake.find(token);
+          Optional<RequestSummary> found =
+              intake.find(token).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
           if (found.isEmpty()) {
             return Open311Wire.error(
                 Response.Status.NOT_FOUND,
@@ -388,6 +407,9 @@ public class Open311Resource {
           }
           if (!apiKeys.isValid(param("api_key"))) {
             return wrongKey(format);
+          }
+          if (param("me_too") != null) {
+            return meToo(format, param("me_too"));
           }
           String code = param("service_code");
           if (code == null) {
@@ -456,6 +478,33 @@ public class Open311Resource {
           return Open311Wire.list(
               Response.Status.OK, Format.of(format), "service_requests", List.of(record));
         });
+  }
+
+  /**
+   * "Me too" (an extension): instead of a new report, the resident's support goes to the open
+   * request {@code id} (typically the one a duplicate error named), and their {@code email} follows
+   * it once confirmed. The answer names that request, with a notice.
+   */
+  private Response meToo(String format, String id) {
+    Optional<RequestSummary> found =
+        intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+    if (found.isEmpty()) {
+      return unknownRequest(format, id);
+    }
+    String email = param("email");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("email: is not an e-mail address");
+    }
+    RequestSummary supported = lifecycle.support(id, email, param("locale"), "open311");
+    Map<String, Object> record = Open311Wire.record();
+    record.put("service_request_id", supported.id());
+    record.put(
+        "service_notice",
+        "Your support was added to request "
+            + supported.id()
+            + "; confirm the message sent to your e-mail to follow it.");
+    return Open311Wire.list(
+        Response.Status.OK, Format.of(format), "service_requests", List.of(record));
   }
 
   /** FixMyStreet-style clients acknowledge with a header; others with a parameter. */
@@ -658,7 +707,10 @@ public class Open311Resource {
           Format.of(format),
           "Duplicate: open request "
               + e.existing().get(0).id()
-              + " reports this nearby. Send X-Acknowledge-Duplicate: true to report it anyway.");
+              + " reports this nearby. Send me_too="
+              + e.existing().get(0).id()
+              + " (with email) to support it, or X-Acknowledge-Duplicate: true to report it"
+              + " anyway.");
     } catch (DatabaseUnavailableException e) {
       return Response.fromResponse(
               Open311Wire.error(
