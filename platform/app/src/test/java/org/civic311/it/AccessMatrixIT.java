@@ -115,6 +115,10 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(PUBLIC),
         (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c)));
     row(
+        "GET /api/v1/cities/{city}/media/{id}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/media/" + photo(c)));
+    row(
         "GET /api/v1/cities/{city}/service-requests/{id}/history",
         CITY_STAFF,
         (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c) + "/history"));
@@ -306,7 +310,12 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(PUBLIC),
         (r, c) ->
             r.contentType(ContentType.JSON)
-                .body(Map.of("service_request_id", fresh(c), "email", "follower@example.org"))
+                .body(
+                    Map.of(
+                        "service_request_id",
+                        fresh(c),
+                        "email",
+                        "follower-" + java.util.UUID.randomUUID() + "@example.org"))
                 .post(city(c) + "/subscriptions"));
     row(
         "POST /api/v1/cities/{city}/subscriptions/confirm",
@@ -597,6 +606,24 @@ class AccessMatrixIT extends PlatformIT {
       throw new IllegalStateException(e);
     }
     return email;
+  }
+
+  /** The id of a photo of a fresh request (a 6-byte GIF header is enough to be served). */
+  private static String photo(City c) {
+    String id = java.util.UUID.randomUUID().toString();
+    try {
+      Db.sql(
+          Db.city(c.slug),
+          "insert into request_media (tenant_id, id, request_id, content_type, size_bytes,"
+              + " content, created_at) values (?::uuid, ?::uuid, ?::uuid, 'image/gif', 6,"
+              + " decode('474946383961', 'hex'), now())",
+          Db.city(c.slug).id().toString(),
+          id,
+          fresh(c));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return id;
   }
 
   private static String fresh(City c) {

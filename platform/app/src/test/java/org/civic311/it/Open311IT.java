@@ -663,6 +663,144 @@ class Open311IT extends PlatformIT {
     assertThat(Db.countFor(calgary, "service_request_event", first)).isEqualTo(3);
   }
 
+  /** A multipart POST to Calgary with its key, a photo part and {@code fields}. */
+  private Response withPhoto(byte[] photo, String type, String... fields) {
+    RequestSpecification spec =
+        open311()
+            .multiPart("media", "photo", photo, type)
+            .multiPart("jurisdiction_id", "calgary.ca")
+            .multiPart("api_key", CALGARY_KEY);
+    for (int i = 0; i < fields.length; i += 2) {
+      spec = spec.multiPart(fields[i], fields[i + 1]);
+    }
+    return spec.post("requests.json");
+  }
+
+  private static byte[] png() throws Exception {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image.setRGB(1, 1, 0xCC3300);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aPhotoSentAsMultipartIsKeptAndServedThroughMediaUrl() throws Exception {
+    TestCity calgary = Db.city("calgary");
+    byte[] png = png();
+    Response created =
+        withPhoto(
+            png,
+            "image/png",
+            "service_code",
+            "pothole",
+            "acknowledge_duplicate",
+            "true",
+            "lat",
+            "51.0447",
+            "long",
+            "-114.0719",
+            "description",
+            "See the photo");
+    assertThat(created.statusCode()).as(created.asString()).isEqualTo(200);
+    String id = created.path("[0].service_request_id");
+    String mediaUrl =
+        open311()
+            .queryParam("jurisdiction_id", "calgary.ca")
+            .get("requests/" + id + ".json")
+            .then()
+            .statusCode(200)
+            .body("[0].description", equalTo("See the photo"))
+            .extract()
+            .path("[0].media_url");
+    assertThat(mediaUrl).contains("/api/v1/cities/calgary/media/");
+    assertThat(
+            open311()
+                .queryParam("jurisdiction_id", "calgary.ca")
+                .get("requests/" + id + ".xml")
+                .asString())
+        .contains("<media_url>" + mediaUrl + "</media_url>");
+    byte[] served =
+        api()
+            .get(mediaUrl)
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .header("X-Content-Type-Options", "nosniff")
+            .extract()
+            .asByteArray();
+    assertThat(served).isEqualTo(png);
+    // Another city's address does not serve it.
+    api().get(mediaUrl.replace("/calgary/", "/lethbridge/")).then().statusCode(404);
+
+    // A client that hosts its photos sends a link instead.
+    String linked =
+        toCalgary(
+                "service_code",
+                "pothole",
+                "acknowledge_duplicate",
+                "true",
+                "address_string",
+                "800 Macleod Trail SE",
+                "media_url",
+                "https://photos.example.org/p/1.jpg")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    open311()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .get("requests/" + linked + ".json")
+        .then()
+        .body("[0].media_url", equalTo("https://photos.example.org/p/1.jpg"));
+
+    // What is not a photo, or too large, is refused and nothing is stored.
+    long requests = Db.count(calgary, "service_request");
+    long photos = Db.count(calgary, "request_media");
+    withPhoto(
+            "just text".getBytes(),
+            "image/png",
+            "service_code",
+            "pothole",
+            "lat",
+            "51.04",
+            "long",
+            "-114.07")
+        .then()
+        .statusCode(415)
+        .body("[0].code", equalTo(415))
+        .body("[0].description", containsString("JPEG, PNG, GIF or WebP"));
+    withPhoto(png, "image/jpeg", "service_code", "pothole", "lat", "51.04", "long", "-114.07")
+        .then()
+        .statusCode(415)
+        .body("[0].description", containsString("image/png but was sent as image/jpeg"));
+    byte[] large = new byte[11 * 1024 * 1024];
+    large[0] = (byte) 0xFF;
+    large[1] = (byte) 0xD8;
+    large[2] = (byte) 0xFF;
+    withPhoto(large, "image/jpeg", "service_code", "pothole", "lat", "51.04", "long", "-114.07")
+        .then()
+        .statusCode(413)
+        .body("[0].description", containsString("10 MB"));
+    withPhoto(new byte[14 * 1024 * 1024], "image/jpeg", "service_code", "pothole")
+        .then()
+        .statusCode(413)
+        .body("[0].code", equalTo(413));
+    toCalgary(
+            "service_code",
+            "pothole",
+            "address_string",
+            "800 Macleod Trail SE",
+            "media_url",
+            "javascript:alert(1)")
+        .then()
+        .statusCode(400)
+        .body("[0].description", containsString("media_url"));
+    assertThat(Db.count(calgary, "service_request")).isEqualTo(requests);
+    assertThat(Db.count(calgary, "request_media")).isEqualTo(photos);
+  }
+
   @Test
   void theNativeApiAppliesTheSameDuplicateRule() {
     double lat = 49.6 + Math.random() * 0.1;

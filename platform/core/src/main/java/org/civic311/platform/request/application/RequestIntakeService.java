@@ -21,6 +21,7 @@ import org.civic311.platform.request.domain.Location;
 import org.civic311.platform.request.domain.Reporter;
 import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.RequestHistoryEntry;
+import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
@@ -93,7 +94,19 @@ public class RequestIntakeService {
     if (submission.attributes() != null && !submission.attributes().isEmpty()) {
       request.answer(JSON.toJson(submission.attributes()));
     }
+    RequestMedia photo =
+        submission.photo() == null
+            ? null
+            : RequestMedia.of(
+                request.id().value(),
+                submission.photo().contentType(),
+                submission.photo().content(),
+                clock);
+    request.illustrate(photo, submission.mediaUrl());
     requests.add(request);
+    if (photo != null) {
+      requests.addMedia(photo);
+    }
     RequestChange created = request.creation(request.channel().wireName());
     requests.record(created, OutboxPayloads.of(created, category.code(), follower(submission)));
     if (category.slaMinutes() != null) {
@@ -128,6 +141,30 @@ public class RequestIntakeService {
       throw new IllegalArgumentException("locale: '" + locale + "' is not a language code");
     }
     return tag;
+  }
+
+  /**
+   * The photo {@code mediaId} of a request the public may see (not of a staff-only category), in
+   * the current city.
+   */
+  @TenantTransactional
+  public Optional<SubmitServiceRequest.Photo> publicPhoto(String mediaId) {
+    UUID id;
+    try {
+      id = UUID.fromString(mediaId);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return requests
+        .media(id)
+        .filter(
+            m ->
+                requests
+                    .find(new ServiceRequestId(m.requestId()))
+                    .flatMap(r -> catalogue.byId(r.categoryId().toString()))
+                    .filter(c -> !c.staffOnly())
+                    .isPresent())
+        .map(m -> new SubmitServiceRequest.Photo(m.contentType(), m.content()));
   }
 
   @TenantTransactional

@@ -21,7 +21,9 @@ public record RequestSummary(
     OffsetDateTime updatedAt,
     String agency,
     OffsetDateTime expectedAt,
-    String attributesJson) {
+    String attributesJson,
+    String mediaUrl,
+    String mediaId) {
 
   static RequestSummary of(
       ServiceRequest r, String categoryCode, String categoryName, String agency) {
@@ -40,6 +42,8 @@ public record RequestSummary(
         r.updatedAt(),
         agency,
         r.expectedAt().orElse(null),
-        r.attributesJson().orElse(null));
+        r.attributesJson().orElse(null),
+        r.mediaUrl().orElse(null),
+        r.mediaId().orElse(null));
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * category nearby refuses the submission ({@link DuplicateRequestException}). The reporter's
  * account ({@code reporterSubject}) and contact e-mail are optional: anonymous is the default. With
  * {@code subscribe} and an e-mail, the reporter follows the request by e-mail in {@code locale} (a
- * language the city offers; empty means the city's first).
+ * language the city offers; empty means the city's first). A {@code photo} sent with it is kept
+ * with the request; otherwise {@code mediaUrl} may link to one the client hosts.
  */
 public record SubmitServiceRequest(
     String categoryCode,
@@ -26,7 +27,45 @@ public record SubmitServiceRequest(
     Map<String, List<String>> attributes,
     boolean byStaff,
     boolean subscribe,
-    String locale) {
+    String locale,
+    Photo photo,
+    String mediaUrl) {
+
+  /** A photo as the client sent it: its declared type and its bytes. */
+  public record Photo(String contentType, byte[] content) {}
+
+  /** A submission without a photo. */
+  public SubmitServiceRequest(
+      String categoryCode,
+      String description,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      String address,
+      String channel,
+      boolean acknowledgeDuplicate,
+      String reporterSubject,
+      String reporterEmail,
+      Map<String, List<String>> attributes,
+      boolean byStaff,
+      boolean subscribe,
+      String locale) {
+    this(
+        categoryCode,
+        description,
+        latitude,
+        longitude,
+        address,
+        channel,
+        acknowledgeDuplicate,
+        reporterSubject,
+        reporterEmail,
+        attributes,
+        byStaff,
+        subscribe,
+        locale,
+        null,
+        null);
+  }
 
   /** The same submission without e-mail updates. */
   public SubmitServiceRequest(
@@ -54,6 +93,8 @@ public record SubmitServiceRequest(
         attributes,
         byStaff,
         false,
+        null,
+        null,
         null);
   }
 }

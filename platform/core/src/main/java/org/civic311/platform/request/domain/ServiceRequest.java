@@ -70,6 +70,14 @@ public class ServiceRequest extends TenantOwned {
   /** The answers to the category's attributes, as JSON (code → values), checked on intake. */
   private String attributes;
 
+  /** A link to a photo the client hosts (Open311's {@code media_url} on POST). */
+  @Column(name = "media_url")
+  private String mediaUrl;
+
+  /** The photo sent with the request, kept as {@link RequestMedia}. A String, as parent_id. */
+  @Column(name = "media_id")
+  private String mediaId;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
@@ -203,6 +211,38 @@ public class ServiceRequest extends TenantOwned {
 
   public java.util.Optional<OffsetDateTime> expectedAt() {
     return java.util.Optional.ofNullable(expectedAt);
+  }
+
+  /**
+   * Links the request's photo: one sent with it ({@code media}), or else a link to one the client
+   * hosts ({@code url}, http or https).
+   */
+  public void illustrate(RequestMedia media, String url) {
+    if (media != null) {
+      mediaId = media.id().toString();
+    } else if (url != null) {
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("media_url: is not a URL");
+      }
+      if (url.length() > 2000
+          || uri.getHost() == null
+          || !("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
+        throw new IllegalArgumentException("media_url: must be an http or https URL");
+      }
+      mediaUrl = url;
+    }
+  }
+
+  public java.util.Optional<String> mediaUrl() {
+    return java.util.Optional.ofNullable(mediaUrl);
+  }
+
+  public java.util.Optional<String> mediaId() {
+    return java.util.Optional.ofNullable(mediaId);
   }
 
   public void answer(String attributesJson) {

@@ -39,6 +39,12 @@ public interface ServiceRequestRepository {
       java.math.BigDecimal maxLon,
       java.time.OffsetDateTime since);
 
+  /** Keeps a photo of a request. */
+  void addMedia(RequestMedia media);
+
+  /** A photo by its id, in the current city. */
+  Optional<RequestMedia> media(UUID id);
+
   /** Requests under the account {@code subject} or with contact e-mail {@code email} (if given). */
   List<ServiceRequest> reportedBy(String subject, String email, int limit);
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.civic311.platform.request.domain.OutboxEvent;
 import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.RequestHistoryEntry;
+import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.request.domain.RequestQuery;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
@@ -28,6 +29,16 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   @Override
   public Optional<ServiceRequest> find(ServiceRequestId id) {
     return Optional.ofNullable(em.find(ServiceRequest.class, id.value()));
+  }
+
+  @Override
+  public void addMedia(RequestMedia media) {
+    em.persist(media);
+  }
+
+  @Override
+  public Optional<RequestMedia> media(UUID id) {
+    return Optional.ofNullable(em.find(RequestMedia.class, id));
   }
 
   @Override

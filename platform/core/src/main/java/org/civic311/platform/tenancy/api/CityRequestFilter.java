@@ -142,7 +142,14 @@ public class CityRequestFilter extends HttpFilter {
     if (request.getCharacterEncoding() == null) {
       request.setCharacterEncoding(StandardCharsets.UTF_8.name()); // Open311: UTF-8 everywhere
     }
-    String jurisdiction = request.getParameter("jurisdiction_id");
+    String jurisdiction;
+    try {
+      jurisdiction = request.getParameter("jurisdiction_id");
+    } catch (IllegalStateException e) {
+      // a multipart body over the container's limits
+      refuse311(response, 413, format, "The upload is too large: a photo may have 10 MB at most.");
+      return;
+    }
     jurisdiction = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
     Optional<CityProfile> city;
     try {

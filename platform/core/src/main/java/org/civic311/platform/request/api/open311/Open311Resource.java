@@ -41,12 +41,14 @@ import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.request.application.RequestUpdate;
 import org.civic311.platform.request.application.SearchRequests;
 import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Open311Wire.Format;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.DatabaseUnavailableException;
 import org.civic311.platform.shared.domain.Sha256;
 import org.civic311.platform.tenancy.application.ApiKeys;
+import org.civic311.platform.tenancy.application.TenantDirectory;
 
 /**
  * Open311 GeoReport v2 for third-party apps, in XML and JSON. The city was resolved from {@code
@@ -74,6 +76,7 @@ public class Open311Resource {
   @Inject RequestIntakeService intake;
   @Inject RequestLifecycleService lifecycle;
   @Inject ApiKeys apiKeys;
+  @Inject TenantDirectory directory;
   @Inject IdempotentSubmission idempotent;
   @Inject Clock clock;
 
@@ -393,7 +396,7 @@ public class Open311Resource {
 
   @POST
   @Path("requests.{format:xml|json}")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
   public Response create(@PathParam("format") String format) {
     return guarded(
         format,
@@ -433,6 +436,7 @@ public class Open311Resource {
           if (address != null && MARKUP.matcher(address).find()) {
             throw new IllegalArgumentException("address_string: must not contain HTML or code");
           }
+          SubmitServiceRequest.Photo photo = photo();
           SubmitServiceRequest submission =
               new SubmitServiceRequest(
                   code,
@@ -447,7 +451,9 @@ public class Open311Resource {
                   answers(),
                   false,
                   "true".equalsIgnoreCase(param("email_alerts_requested")),
-                  param("locale"));
+                  param("locale"),
+                  photo,
+                  param("media_url"));
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {
@@ -457,7 +463,10 @@ public class Open311Resource {
               throw new IllegalArgumentException("Idempotency-Key: must be 1 to 255 characters");
             }
             IdempotentSubmission.Outcome outcome =
-                idempotent.submit(idempotencyKey.strip(), fingerprint(), submission);
+                idempotent.submit(
+                    idempotencyKey.strip(),
+                    fingerprint(photo == null ? "" : Sha256.hex(photo.content())),
+                    submission);
             switch (outcome.kind()) {
               case OTHER_BODY:
                 return Open311Wire.error(
@@ -513,9 +522,38 @@ public class Open311Resource {
         || "true".equalsIgnoreCase(param("acknowledge_duplicate"));
   }
 
-  /** The body as the client sent it, less the key that authorised it. */
-  private String fingerprint() {
-    StringBuilder canonical = new StringBuilder();
+  /**
+   * The photo of a {@code multipart/form-data} POST (GeoReport v2.1 draft: the part {@code media}),
+   * if there is one. The container parses the parts (the application's multipart configuration).
+   */
+  private SubmitServiceRequest.Photo photo() {
+    String type = servlet.getContentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      return null;
+    }
+    try {
+      jakarta.servlet.http.Part part = servlet.getPart("media");
+      if (part == null || part.getSize() == 0) {
+        return null;
+      }
+      if (part.getSize() > RequestMedia.MAX_BYTES) {
+        throw new RequestMedia.Refused(
+            413, "media: the photo is larger than 10 MB; send a smaller one");
+      }
+      try (java.io.InputStream in = part.getInputStream()) {
+        return new SubmitServiceRequest.Photo(part.getContentType(), in.readAllBytes());
+      }
+    } catch (IllegalStateException e) {
+      throw new RequestMedia.Refused(413, "media: the upload is larger than 10 MB");
+    } catch (java.io.IOException | jakarta.servlet.ServletException e) {
+      throw new IllegalArgumentException("media: the upload could not be read");
+    }
+  }
+
+  /** The body as the client sent it (and its photo's digest), less the key that authorised it. */
+  private String fingerprint(String photoDigest) {
+    StringBuilder canonical =
+        new StringBuilder(photoDigest.isEmpty() ? "" : "media=" + photoDigest + "\n");
     new TreeMap<>(servlet.getParameterMap())
         .forEach(
             (name, values) -> {
@@ -616,6 +654,7 @@ public class Open311Resource {
       m.put("address", r.address());
       m.put("lat", r.latitude());
       m.put("long", r.longitude());
+      m.put("media_url", mediaUrl(r));
       if (extensions) {
         Map<String, Object> extended = Open311Wire.record();
         extended.put("channel", r.channel());
@@ -638,6 +677,17 @@ public class Open311Resource {
       records.add(m);
     }
     return records;
+  }
+
+  /** The request's photo: the one sent with it (served by the API), or the client's own link. */
+  private String mediaUrl(RequestSummary r) {
+    if (r.mediaId() != null) {
+      return uri.getBaseUriBuilder()
+          .path("api/v1/cities/{city}/media/{id}")
+          .build(directory.currentCity().slug(), r.mediaId())
+          .toString();
+    }
+    return r.mediaUrl();
   }
 
   // ---- parameters: an empty parameter is an absent one
@@ -700,6 +750,9 @@ public class Open311Resource {
               ? "The request is invalid."
               : e.getMessage().replaceFirst(": ", " ");
       return Open311Wire.error(Response.Status.BAD_REQUEST, Format.of(format), message);
+    } catch (RequestMedia.Refused e) {
+      return Open311Wire.error(
+          e.status(), Format.of(format), e.getMessage().replaceFirst(": ", " "));
     } catch (DuplicateRequestException e) {
       return Open311Wire.error(
           400,
