@@ -352,6 +352,17 @@ class AccessMatrixIT extends PlatformIT {
                 .formParam("token", token(c, true))
                 .post("c/" + c.slug + "/subscriptions/unsubscribe"));
     row(
+        "GET /api/v1/cities/{city}/admin/duplicate-rule",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/duplicate-rule"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/duplicate-rule",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("duplicate_radius_metres", 50, "duplicate_max_age_days", 14))
+                .put(city(c) + "/admin/duplicate-rule"));
+    row(
         "GET /api/v1/cities/{city}/admin/notifications/settings",
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/notifications/settings"));

@@ -802,6 +802,80 @@ class Open311IT extends PlatformIT {
   }
 
   @Test
+  void eachCitySetsItsOwnDuplicateRule() throws Exception {
+    TestCity north = Db.createCity("dupnorth");
+    TestCity south = Db.createCity("dupsouth");
+    for (TestCity city : List.of(north, south)) {
+      Db.addCategory(city, java.util.UUID.randomUUID(), "pothole", "Pothole");
+      Db.addApiKey(city, city.slug() + "-key");
+    }
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/duplicate-rule", north.slug())
+        .then()
+        .statusCode(200)
+        .body("duplicate_radius_metres", equalTo(50))
+        .body("duplicate_max_age_days", equalTo(14))
+        .body("city_own", equalTo(false));
+    rule(north, 0, 14).statusCode(200).body("city_own", equalTo(true));
+    // North checks no more; South still does, at the same spot.
+    report(north, 0).statusCode(200);
+    report(north, 0).statusCode(200);
+    report(south, 0).statusCode(200);
+    report(south, 0).statusCode(400).body("[0].code", equalTo(100));
+
+    // A wider rule for a rural city: 300 m away is the same pothole.
+    rule(north, 500, 30).statusCode(200).body("duplicate_radius_metres", equalTo(500));
+    report(north, 0.0027).statusCode(400).body("[0].code", equalTo(100));
+    report(south, 0.0027).statusCode(200);
+
+    rule(north, 5000, 30)
+        .statusCode(400)
+        .body("errors[0].field", equalTo("duplicate_radius_metres"));
+    rule(north, 50, 0).statusCode(400).body("errors[0].field", equalTo("duplicate_max_age_days"));
+    as(south, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(java.util.Map.of("duplicate_radius_metres", 0, "duplicate_max_age_days", 1))
+        .put("api/v1/cities/{city}/admin/duplicate-rule", north.slug())
+        .then()
+        .statusCode(403);
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/duplicate-rule", north.slug())
+        .then()
+        .body("duplicate_radius_metres", equalTo(500))
+        .body("duplicate_max_age_days", equalTo(30));
+    as(south, "city-admin")
+        .get("api/v1/cities/{city}/admin/duplicate-rule", south.slug())
+        .then()
+        .body("city_own", equalTo(false));
+  }
+
+  private static io.restassured.response.ValidatableResponse rule(
+      TestCity city, int radius, int days) {
+    return as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(java.util.Map.of("duplicate_radius_metres", radius, "duplicate_max_age_days", days))
+        .put("api/v1/cities/{city}/admin/duplicate-rule", city.slug())
+        .then();
+  }
+
+  /** A pothole at a fixed spot of {@code city}, {@code north} degrees further north. */
+  private io.restassured.response.ValidatableResponse report(TestCity city, double north) {
+    return post(
+            "json",
+            "jurisdiction_id",
+            city.jurisdictionId(),
+            "api_key",
+            city.slug() + "-key",
+            "service_code",
+            "pothole",
+            "lat",
+            String.valueOf(50.0 + north),
+            "long",
+            "-113.0")
+        .then();
+  }
+
+  @Test
   void theNativeApiAppliesTheSameDuplicateRule() {
     double lat = 49.6 + Math.random() * 0.1;
     double lon = -112.8 - Math.random() * 0.1;

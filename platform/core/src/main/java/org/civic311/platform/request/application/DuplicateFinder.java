@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.domain.RequestSettings;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
+import org.civic311.platform.shared.application.AuditLog;
 import org.civic311.platform.shared.application.TenantTransactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Open requests of the same category near a point and recent enough to be the same problem: what a
  * channel offers as "me too" or answers with Open311's duplicate error. Distance is measured on the
- * sphere (haversine) after an indexed box search. Radius and age are configuration ({@code
+ * sphere (haversine) after an indexed box search. Radius and age are the city's own ({@link
+ * RequestSettings}), or else the deployment's defaults ({@code
  * civic311.request.duplicate-radius-metres}, {@code civic311.request.duplicate-max-age}).
  */
 @ApplicationScoped
@@ -31,6 +34,7 @@ public class DuplicateFinder {
   @Inject CatalogueService catalogue;
   @Inject RequestIntakeService intake;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "civic311.request.duplicate-radius-metres", defaultValue = "50")
@@ -40,12 +44,55 @@ public class DuplicateFinder {
   @ConfigProperty(name = "civic311.request.duplicate-max-age", defaultValue = "P14D")
   Duration maxAge;
 
+  /** The rule in force in the current city: its own, or the deployment's defaults. */
+  public record Rule(int radiusMetres, int maxAgeDays, boolean cityOwn) {
+    /** As the audit history keeps it. */
+    String json() {
+      return "{\"duplicate_radius_metres\":"
+          + radiusMetres
+          + ",\"duplicate_max_age_days\":"
+          + maxAgeDays
+          + ",\"city_own\":"
+          + cityOwn
+          + "}";
+    }
+  }
+
+  @TenantTransactional
+  public Rule rule() {
+    return requests
+        .settings()
+        .map(s -> new Rule(s.radiusMetres(), s.maxAgeDays(), true))
+        .orElse(new Rule(radiusMetres, (int) maxAge.toDays(), false));
+  }
+
+  /**
+   * Sets the current city's rule.
+   *
+   * @throws IllegalArgumentException naming the field out of range
+   */
+  @TenantTransactional
+  public Rule change(int radius, int maxAgeDays, String actor) {
+    Rule before = rule();
+    RequestSettings settings = requests.settings().orElseGet(RequestSettings::create);
+    settings.change(radius, maxAgeDays, clock);
+    requests.saveSettings(settings);
+    Rule after = new Rule(radius, maxAgeDays, true);
+    audit.record("duplicate-rule", actor, before.json(), after.json());
+    return after;
+  }
+
   /** Nearby open requests of {@code categoryCode}, nearest first; empty without coordinates. */
   @TenantTransactional
   public List<RequestSummary> openNear(String categoryCode, BigDecimal lat, BigDecimal lon) {
     if (lat == null || lon == null || categoryCode == null) {
       return List.of();
     }
+    Rule rule = rule();
+    if (rule.radiusMetres() == 0) {
+      return List.of();
+    }
+    int radiusMetres = rule.radiusMetres();
     var category = catalogue.byCode(categoryCode);
     if (category.isEmpty()) {
       return List.of();
@@ -60,7 +107,7 @@ public class DuplicateFinder {
             lat.add(BigDecimal.valueOf(dLat), m),
             lon.subtract(BigDecimal.valueOf(dLon), m),
             lon.add(BigDecimal.valueOf(dLon), m),
-            OffsetDateTime.now(clock).minus(maxAge));
+            OffsetDateTime.now(clock).minusDays(rule.maxAgeDays()));
     Map<String, CategorySummary> byId = intake.categoriesById();
     return box.stream()
         .filter(r -> metres(lat, lon, r) <= radiusMetres)

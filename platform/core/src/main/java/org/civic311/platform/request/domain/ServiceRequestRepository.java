@@ -39,6 +39,11 @@ public interface ServiceRequestRepository {
       java.math.BigDecimal maxLon,
       java.time.OffsetDateTime since);
 
+  /** The city's own duplicate rule, if it set one. */
+  Optional<RequestSettings> settings();
+
+  void saveSettings(RequestSettings settings);
+
   /** Keeps a photo of a request. */
   void addMedia(RequestMedia media);
 

@@ -17,6 +17,7 @@ import org.civic311.platform.request.domain.RequestChange;
 import org.civic311.platform.request.domain.RequestHistoryEntry;
 import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.request.domain.RequestQuery;
+import org.civic311.platform.request.domain.RequestSettings;
 import org.civic311.platform.request.domain.ServiceRequest;
 import org.civic311.platform.request.domain.ServiceRequestId;
 import org.civic311.platform.request.domain.ServiceRequestRepository;
@@ -29,6 +30,20 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   @Override
   public Optional<ServiceRequest> find(ServiceRequestId id) {
     return Optional.ofNullable(em.find(ServiceRequest.class, id.value()));
+  }
+
+  @Override
+  public Optional<RequestSettings> settings() {
+    return em.createQuery("select s from RequestSettings s", RequestSettings.class)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void saveSettings(RequestSettings settings) {
+    if (!em.contains(settings)) {
+      em.persist(settings);
+    }
   }
 
   @Override
