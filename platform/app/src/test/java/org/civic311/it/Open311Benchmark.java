@@ -214,46 +214,50 @@ class Open311Benchmark extends PlatformIT {
           }
         }
       }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into service_request (tenant_id, id, category_id, description, latitude,"
-                  + " longitude, status, created_at, channel, updated_at, last_seq, version,"
-                  + " expected_at) values (?::uuid, ?, ?::uuid, ?, 51.0447, -114.0719,"
-                  + " 'RECEIVED', ?, 'OPEN311', ?, 1, 1, ?)")) {
-        s.setString(1, city.id().toString());
-        s.setObject(2, id);
-        s.setString(3, categoryId);
-        s.setString(4, "Benchmark report");
-        s.setTimestamp(5, now);
-        s.setTimestamp(6, now);
-        s.setTimestamp(7, now);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into service_request_event (tenant_id, id, request_id, seq, at, status,"
-                  + " actor) values (?::uuid, ?, ?, 1, ?, 'RECEIVED', 'open311')")) {
-        s.setString(1, city.id().toString());
-        s.setObject(2, UUID.randomUUID());
-        s.setObject(3, id);
-        s.setTimestamp(4, now);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into outbox_event (tenant_id, id, request_id, seq, type, payload,"
-                  + " created_at) values (?::uuid, ?, ?, 1, 'created', ?, ?)")) {
-        s.setString(1, city.id().toString());
-        s.setObject(2, UUID.randomUUID());
-        s.setObject(3, id);
-        s.setString(4, payload.replace("%s", id.toString()));
-        s.setTimestamp(5, now);
-        s.executeUpdate();
-      }
+      String tenant = city.id().toString();
+      update(
+          c,
+          "insert into service_request (tenant_id, id, category_id, description, latitude,"
+              + " longitude, status, created_at, channel, updated_at, last_seq, version,"
+              + " expected_at) values (?::uuid, ?, ?::uuid, ?, 51.0447, -114.0719,"
+              + " 'RECEIVED', ?, 'OPEN311', ?, 1, 1, ?)",
+          tenant,
+          id,
+          categoryId,
+          "Benchmark report",
+          now,
+          now,
+          now);
+      update(
+          c,
+          "insert into service_request_event (tenant_id, id, request_id, seq, at, status,"
+              + " actor) values (?::uuid, ?, ?, 1, ?, 'RECEIVED', 'open311')",
+          tenant,
+          UUID.randomUUID(),
+          id,
+          now);
+      update(
+          c,
+          "insert into outbox_event (tenant_id, id, request_id, seq, type, payload,"
+              + " created_at) values (?::uuid, ?, ?, 1, 'created', ?, ?)",
+          tenant,
+          UUID.randomUUID(),
+          id,
+          payload.replace("%s", id.toString()),
+          now);
       c.commit();
     } catch (Exception e) {
       c.rollback();
       throw e;
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... values) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+      s.executeUpdate();
     }
   }
 
