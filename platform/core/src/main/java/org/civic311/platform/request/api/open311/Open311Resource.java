@@ -245,8 +245,7 @@ public class Open311Resource {
     return guarded(
         format,
         () -> {
-          Optional<RequestSummary> found =
-              intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+          Optional<RequestSummary> found = publicRequest(id);
           if (found.isEmpty()) {
             return unknownRequest(format, id);
           }
@@ -331,8 +330,7 @@ public class Open311Resource {
             throw new IllegalArgumentException(
                 "status: '" + param("status") + "' must be OPEN, CLOSED or reopen");
           }
-          Optional<RequestSummary> found =
-              intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+          Optional<RequestSummary> found = publicRequest(id);
           if (found.isEmpty()) {
             return unknownRequest(format, id);
           }
@@ -378,8 +376,7 @@ public class Open311Resource {
     return guarded(
         format,
         () -> {
-          Optional<RequestSummary> found =
-              intake.find(token).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+          Optional<RequestSummary> found = publicRequest(token);
           if (found.isEmpty()) {
             return Open311Wire.error(
                 Response.Status.NOT_FOUND,
@@ -495,8 +492,7 @@ public class Open311Resource {
    * it once confirmed. The answer names that request, with a notice.
    */
   private Response meToo(String format, String id) {
-    Optional<RequestSummary> found =
-        intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+    Optional<RequestSummary> found = publicRequest(id);
     if (found.isEmpty()) {
       return unknownRequest(format, id);
     }
@@ -616,6 +612,11 @@ public class Open311Resource {
 
   private static final java.util.regex.Pattern ATTRIBUTE =
       java.util.regex.Pattern.compile("attribute\\[([A-Za-z0-9_-]{1,60})](?:\\[])?");
+
+  /** A request of the city that the public may see (not of a staff-only category). */
+  private Optional<RequestSummary> publicRequest(String id) {
+    return intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+  }
 
   /** Codes of the categories kept for staff: their requests are not in the public feed. */
   private java.util.Set<String> staffOnlyCodes() {
