@@ -1,0 +1,71 @@
+package org.civic311.admin.provider.maintenance;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.civic311.platform.shared.application.CurrentTenant;
+import org.civic311.platform.shared.application.SchemaMigrated;
+import org.civic311.platform.shared.application.Transactions;
+import org.civic311.platform.tenancy.application.CityProfile;
+import org.civic311.platform.tenancy.application.TenantDirectory;
+
+/**
+ * The shape of the operator's background jobs: once the schema is migrated, every {@link
+ * #interval()}, the job's work for each city in turn, so one city failing (logged, retried at the
+ * next run) does not hold up the others. Crossing cities is the operator's code's business, so
+ * these jobs live here.
+ */
+abstract class CityByCityJob {
+  private static final Logger LOG = Logger.getLogger(CityByCityJob.class.getName());
+
+  @Inject TenantDirectory directory;
+  @Inject Transactions transactions;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private volatile ScheduledFuture<?> schedule;
+
+  /** How long between two runs. */
+  abstract Duration interval();
+
+  /** What the job does for {@code city}; it binds the city through {@link #asCity}. */
+  abstract void forCity(CityProfile city) throws Exception;
+
+  void start(@Observes SchemaMigrated schema) {
+    long every = Math.max(1, interval().toMillis());
+    schedule = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> s = schedule;
+    if (s != null) {
+      s.cancel(false);
+    }
+  }
+
+  void run() {
+    for (CityProfile city : directory.all()) {
+      try {
+        forCity(city);
+      } catch (Exception e) {
+        LOG.log(
+            Level.WARNING,
+            "{0} of {1} did not complete: {2}",
+            new Object[] {getClass().getSimpleName(), city.slug(), e.getMessage()});
+      }
+    }
+  }
+
+  /** {@code work} in a transaction of its own, as {@code city}. */
+  <T> T asCity(CityProfile city, Callable<T> work) throws Exception {
+    return transactions.inNewTransaction(() -> CurrentTenant.callAs(city.id(), work));
+  }
+}
