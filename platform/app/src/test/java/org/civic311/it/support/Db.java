@@ -91,7 +91,7 @@ public final class Db {
       bind(c, city);
       try (PreparedStatement insert =
           c.prepareStatement(
-              "insert into service_category (tenant_id, id, code, name, group_name, keywords, active) "
+              "insert into service_category (tenant_id, id, code, name, groups, keywords, active) "
                   + "values (?, ?, ?, ?, 'Tests', 'test', true)")) {
         insert.setObject(1, city.id());
         insert.setObject(2, id);

@@ -40,11 +40,13 @@ import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
 
 /**
- * The catalogue as a CSV file ({@code code,name,group,keywords,description,active,staff_only};
- * keywords separated by semicolons): exported whole, and imported all or nothing. An import never
- * deletes, and does not overwrite a category edited by hand since the last import unless asked to
- * ({@code ?overwrite_local_edits=true}); the answer says what it did with each code. Attributes,
- * departments and service levels are not in the file and are kept.
+ * The catalogue as a CSV file ({@code code,name,group,keywords,description,active,staff_only}, then
+ * {@code name_<language>} and {@code description_<language>} for the other languages, such as
+ * {@code name_fr}; groups and keywords separated by semicolons, the main group first): exported
+ * whole, and imported all or nothing. An import never deletes, and does not overwrite a category
+ * edited by hand since the last import unless asked to ({@code ?overwrite_local_edits=true}); the
+ * answer says what it did with each code. Attributes, departments and service levels are not in the
+ * file and are kept.
  */
 @RequestScoped
 @RolesAllowed(Roles.CITY_ADMIN)
@@ -53,6 +55,11 @@ public class CatalogueCsvResource {
   static final String[] COLUMNS = {
     "code", "name", "group", "keywords", "description", "active", "staff_only"
   };
+
+  /** A column of texts in another language: {@code name_fr}, {@code description_es}. */
+  private static final java.util.regex.Pattern LANGUAGE_COLUMN =
+      java.util.regex.Pattern.compile("(name|description)_([a-z]{2,3}(?:-[A-Z]{2})?)");
+
   private static final int MAX_BYTES = 2_000_000;
   private static final int MAX_ROWS = 5_000;
   private static final String CSV = "text/csv";
@@ -65,20 +72,43 @@ public class CatalogueCsvResource {
   @Produces(CSV)
   public Response export(@PathParam("city") String city) {
     List<CategorySummary> all = catalogue.allCategories();
+    java.util.SortedSet<String> languages = new java.util.TreeSet<>();
+    all.forEach(
+        c -> {
+          languages.addAll(c.names().keySet());
+          languages.addAll(c.descriptions().keySet());
+        });
+    List<String> header = new ArrayList<>(Arrays.asList(COLUMNS));
+    languages.forEach(
+        language -> {
+          header.add("name_" + language);
+          header.add("description_" + language);
+        });
     StreamingOutput body =
         out -> {
           Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           try (CSVPrinter csv =
-              CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
+              CSVFormat.RFC4180
+                  .builder()
+                  .setHeader(header.toArray(String[]::new))
+                  .get()
+                  .print(writer)) {
             for (CategorySummary c : all) {
-              csv.printRecord(
-                  safe(c.code()),
-                  safe(c.name()),
-                  safe(c.group()),
-                  safe(String.join(";", c.keywords())),
-                  safe(c.description()),
-                  c.active(),
-                  c.staffOnly());
+              List<Object> cells =
+                  new ArrayList<>(
+                      List.of(
+                          safe(c.code()),
+                          safe(c.name()),
+                          safe(String.join(";", c.groups())),
+                          safe(String.join(";", c.keywords())),
+                          safe(c.description()),
+                          c.active(),
+                          c.staffOnly()));
+              for (String language : languages) {
+                cells.add(safe(c.names().get(language)));
+                cells.add(safe(c.descriptions().get(language)));
+              }
+              csv.printRecord(cells);
             }
           }
         };
@@ -111,13 +141,14 @@ public class CatalogueCsvResource {
             .parse(new StringReader(file.startsWith("\uFEFF") ? file.substring(1) : file))) {
       List<String> header = parser.getHeaderNames();
       for (String column : header) {
-        if (!Arrays.asList(COLUMNS).contains(column)) {
+        if (!Arrays.asList(COLUMNS).contains(column)
+            && !LANGUAGE_COLUMN.matcher(column).matches()) {
           problems.add(
               "line 1: unknown column '"
                   + column
                   + "' (columns: "
                   + String.join(",", COLUMNS)
-                  + ")");
+                  + ", then name_<language> and description_<language> such as name_fr)");
         }
       }
       if (!header.contains("code") || !header.contains("name")) {
@@ -142,18 +173,15 @@ public class CatalogueCsvResource {
                   line,
                   unsafe(get(record, "code")),
                   unsafe(get(record, "name")),
-                  record.isMapped("group") ? unsafe(get(record, "group")) : null,
-                  record.isMapped("keywords")
-                      ? Arrays.stream(unsafe(get(record, "keywords")).split(";"))
-                          .map(String::strip)
-                          .filter(k -> !k.isEmpty())
-                          .toList()
-                      : null,
+                  record.isMapped("group") ? list(unsafe(get(record, "group"))) : null,
+                  record.isMapped("keywords") ? list(unsafe(get(record, "keywords"))) : null,
                   record.isMapped("description") ? unsafe(get(record, "description")) : null,
                   record.isMapped("active") ? bool(get(record, "active"), true, "active") : null,
                   record.isMapped("staff_only")
                       ? bool(get(record, "staff_only"), false, "staff_only")
-                      : null));
+                      : null,
+                  texts(record, header, "name"),
+                  texts(record, header, "description")));
         } catch (IllegalArgumentException e) {
           problems.add("line " + line + ": " + e.getMessage());
         }
@@ -202,6 +230,24 @@ public class CatalogueCsvResource {
     } catch (RuntimeException e) {
       return 0;
     }
+  }
+
+  /** A cell of ';'-separated values. */
+  private static List<String> list(String cell) {
+    return Arrays.stream(cell.split(";")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+  }
+
+  /** The row's {@code kind} texts by language, from its {@code kind_<language>} columns. */
+  private static java.util.Map<String, String> texts(
+      CSVRecord record, List<String> header, String kind) {
+    java.util.Map<String, String> texts = new java.util.TreeMap<>();
+    for (String column : header) {
+      java.util.regex.Matcher m = LANGUAGE_COLUMN.matcher(column);
+      if (m.matches() && m.group(1).equals(kind)) {
+        texts.put(m.group(2), unsafe(get(record, column)));
+      }
+    }
+    return texts;
   }
 
   private static String get(CSVRecord record, String column) {

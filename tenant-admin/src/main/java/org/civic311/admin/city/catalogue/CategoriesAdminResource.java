@@ -3,6 +3,8 @@ package org.civic311.admin.city.catalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
@@ -15,9 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.civic311.platform.catalogue.application.AttributeDefinition;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategoryDefinition;
@@ -45,36 +49,48 @@ public class CategoriesAdminResource {
   @JsonbPropertyOrder({
     "code",
     "name",
+    "names",
     "group",
+    "groups",
     "keywords",
     "description",
+    "descriptions",
     "active",
     "staffOnly",
     "department",
+    "area",
     "attributes",
     "updatedAt"
   })
   public record CategoryView(
       String code,
       String name,
+      Map<String, String> names,
       String group,
+      List<String> groups,
       List<String> keywords,
       String description,
+      Map<String, String> descriptions,
       boolean active,
       @JsonbProperty("staff_only") boolean staffOnly,
       String department,
+      JsonObject area,
       List<AttributeDefinition> attributes,
       @JsonbProperty("updated_at") String updatedAt) {
     static CategoryView of(CategorySummary c) {
       return new CategoryView(
           c.code(),
           c.name(),
+          c.names(),
           c.group(),
+          c.groups(),
           c.keywords(),
           c.description(),
+          c.descriptions(),
           c.active(),
           c.staffOnly(),
           c.departmentCode(),
+          c.area() == null ? null : Json.createReader(new StringReader(c.area())).readObject(),
           c.attributes(),
           Open311Wire.time(c.updatedAt()));
     }

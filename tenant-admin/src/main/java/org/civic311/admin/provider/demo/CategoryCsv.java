@@ -22,7 +22,13 @@ public final class CategoryCsv {
       String name,
       String group,
       List<String> keywords,
-      String description) {}
+      String description) {
+
+    /** Its group as a list of groups (a demo category has one). */
+    public List<String> groups() {
+      return group == null || group.isBlank() ? List.of() : List.of(group);
+    }
+  }
 
   private CategoryCsv() {}
 

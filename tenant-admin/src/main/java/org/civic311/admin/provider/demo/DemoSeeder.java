@@ -131,7 +131,7 @@ public class DemoSeeder {
       hours.replace(city.hours(), "demo-seed");
     }
     for (CategoryCsv.Row row : rows) {
-      catalogue.define(row.code(), row.name(), row.group(), row.keywords(), row.description());
+      catalogue.define(row.code(), row.name(), row.groups(), row.keywords(), row.description());
     }
     for (DemoCity.DemoDepartment d :
         city.departments() == null ? List.<DemoCity.DemoDepartment>of() : city.departments()) {

@@ -32,7 +32,8 @@ class DemoDataTest {
       List<CategoryCsv.Row> rows = DemoSeeder.categories(city.slug());
       rows.forEach(
           r ->
-              ServiceCategory.define(r.code(), r.name(), r.group(), r.keywords(), r.description()));
+              ServiceCategory.define(
+                  r.code(), r.name(), r.groups(), r.keywords(), r.description()));
       Set<String> codes = rows.stream().map(CategoryCsv.Row::code).collect(Collectors.toSet());
       assertThat(codes).as(city.slug() + " codes are unique").hasSize(rows.size());
     }

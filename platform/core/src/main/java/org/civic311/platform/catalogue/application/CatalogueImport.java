@@ -3,6 +3,7 @@ package org.civic311.platform.catalogue.application;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /** A catalogue import: its rows, and what it did. */
 public final class CatalogueImport {
@@ -10,17 +11,35 @@ public final class CatalogueImport {
 
   /**
    * One row of an imported file; {@code line} is its line in the file (for messages). A null field
-   * is a column the file does not have: the category keeps what it has.
+   * is a column the file does not have: the category keeps what it has. {@code names} and {@code
+   * descriptions} hold the languages the file has columns for (a blank text removes that
+   * language's); the category keeps its other languages.
    */
   public record Row(
       long line,
       String code,
       String name,
-      String group,
+      List<String> groups,
       List<String> keywords,
       String description,
       Boolean active,
-      Boolean staffOnly) {}
+      Boolean staffOnly,
+      Map<String, String> names,
+      Map<String, String> descriptions) {
+
+    /** A row without texts in other languages. */
+    public Row(
+        long line,
+        String code,
+        String name,
+        List<String> groups,
+        List<String> keywords,
+        String description,
+        Boolean active,
+        Boolean staffOnly) {
+      this(line, code, name, groups, keywords, description, active, staffOnly, Map.of(), Map.of());
+    }
+  }
 
   /**
    * What an import did: categories created, updated, already the same, kept because they were

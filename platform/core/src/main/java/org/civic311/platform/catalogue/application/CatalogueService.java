@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civic311.platform.catalogue.domain.Department;
 import org.civic311.platform.catalogue.domain.DepartmentRepository;
+import org.civic311.platform.catalogue.domain.ServiceArea;
 import org.civic311.platform.catalogue.domain.ServiceAttribute;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.civic311.platform.catalogue.domain.ServiceCategoryId;
@@ -68,12 +69,12 @@ public class CatalogueService {
    */
   @TenantTransactional
   public CategorySummary define(
-      String code, String name, String group, List<String> keywords, String description) {
+      String code, String name, List<String> groups, List<String> keywords, String description) {
     if (categories.findByCode(code).isPresent()) {
       throw new IllegalArgumentException(
           "code: '" + code + "' is already in this city's catalogue");
     }
-    ServiceCategory category = ServiceCategory.define(code, name, group, keywords, description);
+    ServiceCategory category = ServiceCategory.define(code, name, groups, keywords, description);
     categories.add(category);
     return CategorySummary.of(category, Map.of());
   }
@@ -82,6 +83,33 @@ public class CatalogueService {
   @TenantTransactional
   public List<CategorySummary> publicCategories() {
     return activeCategories().stream().filter(c -> !c.staffOnly()).toList();
+  }
+
+  /**
+   * The categories offered to the public at a point (with no point: everywhere), their name and
+   * description in {@code language} where they have one.
+   *
+   * @throws IllegalArgumentException ({@code lat}, {@code long}) for half a point or one out of
+   *     range
+   */
+  @TenantTransactional
+  public List<CategorySummary> publicCategories(
+      java.math.BigDecimal latitude, java.math.BigDecimal longitude, String language) {
+    if ((latitude == null) != (longitude == null)) {
+      throw new IllegalArgumentException(
+          latitude == null ? "lat: must be given with long" : "long: must be given with lat");
+    }
+    if (latitude != null && latitude.abs().compareTo(java.math.BigDecimal.valueOf(90)) > 0) {
+      throw new IllegalArgumentException("lat: must be between -90 and 90");
+    }
+    if (longitude != null && longitude.abs().compareTo(java.math.BigDecimal.valueOf(180)) > 0) {
+      throw new IllegalArgumentException("long: must be between -180 and 180");
+    }
+    return publicCategories().stream()
+        .filter(
+            c -> latitude == null || c.offeredAt(latitude.doubleValue(), longitude.doubleValue()))
+        .map(c -> c.in(language))
+        .toList();
   }
 
   /** When the catalogue last changed (Open311 discovery's changeset), if it has categories. */
@@ -105,6 +133,8 @@ public class CatalogueService {
       throw new IllegalArgumentException("name: a category definition is required");
     }
     List<ServiceAttribute> attributes = AttributeDefinition.check(definition.attributes());
+    ServiceArea area =
+        definition.area() == null ? null : ServiceArea.of(definition.area().toString());
     Map<UUID, Department> byId = departmentsById();
     Optional<ServiceCategory> existing = categories.findByCode(code);
     String before = existing.map(c -> JSON.toJson(CategorySummary.of(c, byId))).orElse(null);
@@ -116,14 +146,15 @@ public class CatalogueService {
           ServiceCategory.define(
               code,
               definition.name(),
-              definition.group(),
+              definition.allGroups(),
               definition.keywords(),
               definition.description());
       categories.add(category);
     }
+    category.localise(definition.names(), definition.descriptions(), area);
     category.revise(
         definition.name(),
-        definition.group(),
+        definition.allGroups(),
         definition.keywords(),
         definition.description(),
         !Boolean.FALSE.equals(definition.active()),
@@ -193,7 +224,7 @@ public class CatalogueService {
       if (category == null) {
         category =
             ServiceCategory.define(
-                row.code(), row.name(), row.group(), row.keywords(), row.description());
+                row.code(), row.name(), row.groups(), row.keywords(), row.description());
         categories.add(category);
         revise(category, row);
         created.add(row.code());
@@ -223,7 +254,8 @@ public class CatalogueService {
     for (CatalogueImport.Row row : rows) {
       try {
         ServiceCategory.define(
-            row.code(), row.name(), row.group(), row.keywords(), row.description());
+                row.code(), row.name(), row.groups(), row.keywords(), row.description())
+            .localise(row.names(), row.descriptions(), null);
         if (!seen.add(row.code())) {
           problems.add("line " + row.line() + ": code '" + row.code() + "' appears twice");
         }
@@ -243,18 +275,37 @@ public class CatalogueService {
         row.line(),
         row.code(),
         row.name(),
-        row.group() != null ? row.group() : c.group(),
+        row.groups() != null ? row.groups() : c.groups(),
         row.keywords() != null ? row.keywords() : c.keywords(),
         row.description() != null ? row.description() : c.description(),
         row.active() != null ? row.active() : c.isActive(),
-        row.staffOnly() != null ? row.staffOnly() : c.staffOnly());
+        row.staffOnly() != null ? row.staffOnly() : c.staffOnly(),
+        merged(c.names(), row.names()),
+        merged(c.descriptions(), row.descriptions()));
+  }
+
+  /** The category's texts with the file's languages laid over them (blank: removed). */
+  private static Map<String, String> merged(Map<String, String> own, Map<String, String> given) {
+    Map<String, String> texts = new java.util.TreeMap<>(own);
+    if (given != null) {
+      given.forEach(
+          (language, text) -> {
+            if (text == null || text.isBlank()) {
+              texts.remove(language);
+            } else {
+              texts.put(language, text.strip());
+            }
+          });
+    }
+    return texts;
   }
 
   private void revise(ServiceCategory c, CatalogueImport.Row given) {
     CatalogueImport.Row row = filled(c, given);
+    c.localise(row.names(), row.descriptions(), c.area().orElse(null));
     c.revise(
         row.name(),
-        row.group(),
+        row.groups(),
         row.keywords(),
         row.description(),
         row.active(),
@@ -267,13 +318,15 @@ public class CatalogueService {
     CatalogueImport.Row row = filled(c, given);
     ServiceCategory incoming =
         ServiceCategory.define(
-            row.code(), row.name(), row.group(), row.keywords(), row.description());
+            row.code(), row.name(), row.groups(), row.keywords(), row.description());
     return java.util.Objects.equals(c.name(), incoming.name())
-        && java.util.Objects.equals(c.group(), incoming.group())
+        && c.groups().equals(incoming.groups())
         && c.keywords().equals(incoming.keywords())
         && java.util.Objects.equals(c.description(), incoming.description())
         && c.isActive() == row.active()
-        && c.staffOnly() == row.staffOnly();
+        && c.staffOnly() == row.staffOnly()
+        && c.names().equals(row.names())
+        && c.descriptions().equals(row.descriptions());
   }
 
   /** The city's departments with the categories routed to each. */

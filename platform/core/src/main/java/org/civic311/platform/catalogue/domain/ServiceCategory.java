@@ -32,8 +32,9 @@ public class ServiceCategory extends TenantOwned {
   @Column(nullable = false)
   private String name;
 
-  @Column(name = "group_name")
-  private String group;
+  /** The groups it is listed under, ';'-separated; the first is its main group (Open311's). */
+  @Column(nullable = false)
+  private String groups = "";
 
   @Column(nullable = false)
   private String keywords;
@@ -70,10 +71,21 @@ public class ServiceCategory extends TenantOwned {
   @Column(name = "imported_at")
   private java.time.OffsetDateTime importedAt;
 
+  /** Names in other languages than the city's first, as a JSON object (language → name). */
+  @Column(nullable = false)
+  private String names = "{}";
+
+  /** Descriptions in other languages, as a JSON object (language → description). */
+  @Column(nullable = false)
+  private String descriptions = "{}";
+
+  /** Where it is offered (GeoJSON), or null for everywhere. */
+  private String area;
+
   protected ServiceCategory() {}
 
   public static ServiceCategory define(
-      String code, String name, String group, List<String> keywords, String description) {
+      String code, String name, List<String> groups, List<String> keywords, String description) {
     ServiceCategory category = new ServiceCategory();
     category.id = UUID.randomUUID();
     if (code != null && !code.equals(code.strip())) {
@@ -85,7 +97,22 @@ public class ServiceCategory extends TenantOwned {
           "code: '" + code + "' must be lowercase letters, digits and - _ .");
     }
     category.name = require("name", name, 120);
-    category.group = group == null || group.isBlank() ? null : require("group", group, 80);
+    List<String> listed = new java.util.ArrayList<>();
+    for (String g : groups == null ? List.<String>of() : groups) {
+      if (g != null && !g.isBlank()) {
+        String group = require("groups", g, 80);
+        if (group.contains(";")) {
+          throw new IllegalArgumentException("groups: '" + group + "' must not contain ';'");
+        }
+        if (!listed.contains(group)) {
+          listed.add(group);
+        }
+      }
+    }
+    if (listed.size() > 10) {
+      throw new IllegalArgumentException("groups: at most 10");
+    }
+    category.groups = String.join(";", listed);
     category.keywords =
         String.join(
             ";",
@@ -117,8 +144,48 @@ public class ServiceCategory extends TenantOwned {
     return name;
   }
 
+  /** Its main group (the first), or null. */
   public String group() {
-    return group;
+    return groups.isEmpty() ? null : groups().get(0);
+  }
+
+  /** Every group it is listed under, the main one first. */
+  public List<String> groups() {
+    return groups.isEmpty() ? List.of() : Arrays.asList(groups.split(";"));
+  }
+
+  /** Its names in other languages (language tag → name). */
+  public java.util.Map<String, String> names() {
+    return Translations.read(names);
+  }
+
+  /** Its descriptions in other languages (language tag → description). */
+  public java.util.Map<String, String> descriptions() {
+    return Translations.read(descriptions);
+  }
+
+  /** Where it is offered, if only in part of the city. */
+  public java.util.Optional<ServiceArea> area() {
+    return java.util.Optional.ofNullable(area).map(ServiceArea::of);
+  }
+
+  /** Whether it is offered at the point: everywhere without an area, else inside it. */
+  public boolean offeredAt(double latitude, double longitude) {
+    return area().map(a -> a.covers(latitude, longitude)).orElse(true);
+  }
+
+  /**
+   * Sets its names and descriptions in other languages, and its area (null: the whole city).
+   *
+   * @throws IllegalArgumentException naming the field ({@code names.fr}, {@code area}, ...)
+   */
+  public void localise(
+      java.util.Map<String, String> newNames,
+      java.util.Map<String, String> newDescriptions,
+      ServiceArea newArea) {
+    names = Translations.write("names", newNames, 120);
+    descriptions = Translations.write("descriptions", newDescriptions, 2000);
+    area = newArea == null ? null : newArea.geoJson();
   }
 
   public List<String> keywords() {
@@ -187,16 +254,16 @@ public class ServiceCategory extends TenantOwned {
    */
   public void revise(
       String newName,
-      String newGroup,
+      List<String> newGroups,
       List<String> newKeywords,
       String newDescription,
       boolean isActive,
       boolean isStaffOnly,
       String attributesJson,
       java.time.Clock clock) {
-    ServiceCategory checked = define(code, newName, newGroup, newKeywords, newDescription);
+    ServiceCategory checked = define(code, newName, newGroups, newKeywords, newDescription);
     name = checked.name;
-    group = checked.group;
+    groups = checked.groups;
     keywords = checked.keywords;
     description = checked.description;
     active = isActive;

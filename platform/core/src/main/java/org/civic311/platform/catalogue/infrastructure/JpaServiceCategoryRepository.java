@@ -16,7 +16,7 @@ public class JpaServiceCategoryRepository implements ServiceCategoryRepository {
   @Override
   public List<ServiceCategory> active() {
     return em.createQuery(
-            "select c from ServiceCategory c where c.active = true order by c.group, c.name",
+            "select c from ServiceCategory c where c.active = true order by c.groups, c.name",
             ServiceCategory.class)
         .getResultList();
   }

@@ -75,6 +75,15 @@ public class RequestIntakeService {
                             "channel: '" + submission.channel() + "' is not a channel"));
     Location location =
         Location.of(submission.latitude(), submission.longitude(), submission.address());
+    if (submission.latitude() != null
+        && !category.offeredAt(
+            submission.latitude().doubleValue(), submission.longitude().doubleValue())) {
+      throw new IllegalArgumentException(
+          "location: '"
+              + category.name()
+              + "' is not offered at this place (outside its service area); choose the"
+              + " place again, or another service");
+    }
     catalogue.checkAnswers(category.code(), submission.attributes());
     if (!submission.acknowledgeDuplicate()) {
       List<RequestSummary> nearby =

@@ -135,7 +135,8 @@ public class Open311Resource {
         format,
         () -> {
           List<Map<String, Object>> services = new ArrayList<>();
-          for (CategorySummary c : catalogue.publicCategories()) {
+          for (CategorySummary c :
+              catalogue.publicCategories(decimal("lat"), decimal("long"), param("locale"))) {
             services.add(service(c));
           }
           return Open311Wire.list(Response.Status.OK, Format.of(format), "services", services);
