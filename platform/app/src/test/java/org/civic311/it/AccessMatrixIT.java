@@ -234,6 +234,22 @@ class AccessMatrixIT extends PlatformIT {
           });
     }
     row(
+        "POST /api/v1/cities/{city}/contacts",
+        Set.of(CITY_ADMIN, AGENT),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "channel", "phone",
+                        "caller", "403-555-0199",
+                        "topic", "Garbage day",
+                        "minutes", 2))
+                .post(city(c) + "/contacts"));
+    row(
+        "GET /api/v1/cities/{city}/contacts/screen-pop",
+        Set.of(CITY_ADMIN, AGENT),
+        (r, c) -> r.get(city(c) + "/contacts/screen-pop?caller=4035550199"));
+    row(
         "GET /api/v1/cities/{city}/knowledge",
         CITY_STAFF,
         (r, c) -> r.get(city(c) + "/knowledge?q=garbage"));

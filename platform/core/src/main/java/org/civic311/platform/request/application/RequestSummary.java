@@ -46,4 +46,14 @@ public record RequestSummary(
         r.mediaUrl().orElse(null),
         r.mediaId().orElse(null));
   }
+
+  /** Whether it is still open (received, in progress or reopened), for other contexts. */
+  public boolean open() {
+    return status.isOpen();
+  }
+
+  /** Its status as the native API names it ({@code received}, {@code in_progress}, ...). */
+  public String statusName() {
+    return status.name().toLowerCase(java.util.Locale.ROOT);
+  }
 }
