@@ -305,6 +305,77 @@ class VoiceIT extends PlatformIT {
   }
 
   @Test
+  void aLineWithItsOwnHoursClosesOutsideThemWhileTheCityIsOpen() throws Exception {
+    String tty = freshNumber();
+    assign(open, openNumber, tty);
+    Map<String, Object> ttyLine =
+        new java.util.HashMap<>(
+            entry(tty, Map.of("action", "voicemail"), List.of(), List.of("en")));
+    ttyLine.put("kind", "tty");
+    ttyLine.put("hours", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00")));
+    Map<String, Object> main =
+        entry(openNumber, Map.of("action", "voicemail"), List.of(), List.of("en", "fr"));
+    as(open, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("entry_points", List.of(main, ttyLine)))
+        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
+        .then()
+        .statusCode(200)
+        .body("entry_points[1].hours[0].opens", equalTo("09:00"))
+        .body("entry_points[0].hours", equalTo(null));
+    // Monday 30 November 2026 in Edmonton (UTC-7): 10:00 and 14:00
+    String morning = "2026-11-30T10:00:00-07:00";
+    String afternoon = "2026-11-30T14:00:00-07:00";
+    as(open, "city-admin")
+        .queryParam("number", tty)
+        .queryParam("at", morning)
+        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(true));
+    as(open, "city-admin")
+        .queryParam("number", tty)
+        .queryParam("at", afternoon)
+        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(false))
+        .body("steps.step", org.hamcrest.Matchers.hasItem("voicemail"));
+    // the main line keeps the city's hours (around the clock)
+    as(open, "city-admin")
+        .queryParam("number", openNumber)
+        .queryParam("at", afternoon)
+        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(true));
+
+    // inverted or overlapping line hours are refused, naming the entry, and change nothing
+    String stored = Db.sql(open, "select document from phone_routing");
+    ttyLine.put("hours", List.of(Map.of("day", "MONDAY", "opens", "12:00", "closes", "09:00")));
+    as(open, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("entry_points", List.of(main, ttyLine)))
+        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.startsWith("entry_points[1].hours[0]"));
+    ttyLine.put(
+        "hours",
+        List.of(
+            Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00"),
+            Map.of("day", "MONDAY", "opens", "11:00", "closes", "13:00")));
+    as(open, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("entry_points", List.of(main, ttyLine)))
+        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("entry_points[1].hours[1]"));
+    assertThat(Db.sql(open, "select document from phone_routing")).isEqualTo(stored);
+  }
+
+  @Test
   void theDemoCitiesAnswerTheirNumbers() {
     call("/api/v1/voice/incoming", Map.of("To", "+14032682489"))
         .then()

@@ -43,18 +43,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
    * @throws IllegalArgumentException naming the entry and field ({@code weekly[1].closes: ...})
    */
   public OpeningHours toHours(ZoneId zone) {
-    List<WeeklyRange> ranges = new ArrayList<>();
-    List<Range> w = weekly == null ? List.of() : weekly;
-    for (int i = 0; i < w.size(); i++) {
-      Range r = w.get(i);
-      ranges.add(
-          Rules.at(
-              "weekly[" + i + "]",
-              () ->
-                  r == null
-                      ? fail("is empty")
-                      : WeeklyRange.of(day(r.day()), r.opens(), r.closes())));
-    }
+    List<WeeklyRange> ranges = ranges("weekly", weekly);
     List<Holiday> days = new ArrayList<>();
     List<Day> h = holidays == null ? List.of() : holidays;
     for (int i = 0; i < h.size(); i++) {
@@ -97,9 +86,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
   /** The document of {@code hours}, as it is stored and shown. */
   public static HoursDocument of(OpeningHours hours) {
     return new HoursDocument(
-        hours.weekly().stream()
-            .map(r -> new Range(r.day().name(), r.opens().toString(), r.closes().toString()))
-            .toList(),
+        rangesOf(hours.weekly()),
         hours.holidays().stream()
             .map(
                 d ->
@@ -118,6 +105,37 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
                         x.open(),
                         x.message()))
             .toList());
+  }
+
+  /**
+   * Weekly ranges as written, each error named {@code field[i].…}.
+   *
+   * @throws IllegalArgumentException naming the range and field
+   */
+  static List<WeeklyRange> ranges(String field, List<Range> written) {
+    List<WeeklyRange> ranges = new ArrayList<>();
+    List<Range> w = written == null ? List.of() : written;
+    if (w.size() > 100) {
+      throw new IllegalArgumentException(field + ": at most 100 ranges");
+    }
+    for (int i = 0; i < w.size(); i++) {
+      Range r = w.get(i);
+      ranges.add(
+          Rules.at(
+              field + "[" + i + "]",
+              () ->
+                  r == null
+                      ? fail("is empty")
+                      : WeeklyRange.of(day(r.day()), r.opens(), r.closes())));
+    }
+    return ranges;
+  }
+
+  /** Weekly ranges as they are stored and shown. */
+  static List<Range> rangesOf(List<WeeklyRange> ranges) {
+    return ranges.stream()
+        .map(r -> new Range(r.day().name(), r.opens().toString(), r.closes().toString()))
+        .toList();
   }
 
   private static <T> T fail(String message) {

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.routing.domain.HoursSchedule;
 import org.civic311.platform.routing.domain.HoursScheduleRepository;
 import org.civic311.platform.routing.domain.OpeningHours;
+import org.civic311.platform.routing.domain.WeeklyRange;
 import org.civic311.platform.shared.application.AuditLog;
 import org.civic311.platform.shared.application.TenantTransactional;
 import org.civic311.platform.tenancy.application.TenantDirectory;
@@ -35,6 +37,21 @@ public class HoursService {
   public Optional<OpeningHours> cityHours() {
     ZoneId zone = directory.currentCity().timeZone();
     return schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()).toHours(zone));
+  }
+
+  /**
+   * The hours of a line with its own weekly {@code ranges}: those ranges, in the city's time zone,
+   * with the city's holidays and overrides (a holiday or an emergency closure closes every line).
+   */
+  @TenantTransactional
+  public OpeningHours lineHours(List<WeeklyRange> ranges) {
+    ZoneId zone = directory.currentCity().timeZone();
+    Optional<OpeningHours> city = cityHours();
+    return new OpeningHours(
+        zone,
+        ranges,
+        city.map(OpeningHours::holidays).orElse(List.of()),
+        city.map(OpeningHours::overrides).orElse(List.of()));
   }
 
   /** Open or closed now; empty when the city has not set its hours. */

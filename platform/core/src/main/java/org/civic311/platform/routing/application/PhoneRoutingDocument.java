@@ -27,7 +27,8 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
     "languages",
     "inHours",
     "outOfHours",
-    "urgent"
+    "urgent",
+    "hours"
   })
   public record Entry(
       String number,
@@ -39,7 +40,8 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
       List<String> languages,
       @JsonbProperty("in_hours") Action inHours,
       @JsonbProperty("out_of_hours") Action outOfHours,
-      List<Urgent> urgent) {}
+      List<Urgent> urgent,
+      List<HoursDocument.Range> hours) {}
 
   /** Where the call goes. */
   @JsonbPropertyOrder({"action", "queue", "forwardTo"})
@@ -93,7 +95,8 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
             ? List.of()
             : e.urgent().stream()
                 .map(u -> u == null ? null : new EntryPoint.UrgentOption(u.category(), u.label()))
-                .toList());
+                .toList(),
+        HoursDocument.ranges("hours", e.hours()));
   }
 
   private static CallAction action(String field, Action a, String region) {
@@ -135,7 +138,8 @@ public record PhoneRoutingDocument(@JsonbProperty("entry_points") List<Entry> en
                         p.languages(),
                         action(p.inHours()),
                         action(p.outOfHours()),
-                        p.urgent().stream().map(u -> new Urgent(u.category(), u.label())).toList()))
+                        p.urgent().stream().map(u -> new Urgent(u.category(), u.label())).toList(),
+                        p.hours().isEmpty() ? null : HoursDocument.rangesOf(p.hours())))
             .toList());
   }
 

@@ -124,7 +124,8 @@ public class PhoneRoutingService {
                 () ->
                     new IllegalArgumentException(
                         "number: " + number + " is not one of this city's entry points"));
-    Optional<OpeningHours> cityHours = hours.cityHours();
+    Optional<OpeningHours> cityHours =
+        entry.hours().isEmpty() ? hours.cityHours() : Optional.of(hours.lineHours(entry.hours()));
     // a city that has not set its hours is treated as open: calls reach the queue
     OpeningHours.Status status =
         cityHours

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param inHours what happens while the city is open
  * @param outOfHours what happens while it is closed
  * @param urgent the urgent categories an after-hours trouble line takes (menu order)
+ * @param hours the line's own weekly hours (a TTY line staffed fewer hours, say), or empty for the
+ *     city's; the city's time zone, holidays and overrides apply to every line
  */
 public record EntryPoint(
     PhoneNumber number,
@@ -28,9 +30,36 @@ public record EntryPoint(
     List<String> languages,
     CallAction inHours,
     CallAction outOfHours,
-    List<UrgentOption> urgent) {
+    List<UrgentOption> urgent,
+    List<WeeklyRange> hours) {
 
   public static final List<String> KINDS = List.of("main", "outside", "tty", "after_hours");
+
+  /** An entry point that keeps the city's hours. */
+  public EntryPoint(
+      PhoneNumber number,
+      String shortCode,
+      String kind,
+      String label,
+      boolean emergencyPrompt,
+      Map<String, String> greetings,
+      List<String> languages,
+      CallAction inHours,
+      CallAction outOfHours,
+      List<UrgentOption> urgent) {
+    this(
+        number,
+        shortCode,
+        kind,
+        label,
+        emergencyPrompt,
+        greetings,
+        languages,
+        inHours,
+        outOfHours,
+        urgent,
+        List.of());
+  }
 
   /** The languages the menus speak. */
   public static final List<String> LOCALES = List.of("en", "fr", "es");
@@ -73,6 +102,18 @@ public record EntryPoint(
       throw new IllegalArgumentException("urgent: an entry is empty");
     }
     urgent = List.copyOf(urgent == null ? List.of() : urgent);
+    if (hours != null && hours.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("hours: an entry is empty");
+    }
+    hours = List.copyOf(hours == null ? List.of() : hours);
+    for (int i = 0; i < hours.size(); i++) {
+      for (int j = i + 1; j < hours.size(); j++) {
+        if (hours.get(i).overlaps(hours.get(j))) {
+          throw new IllegalArgumentException(
+              "hours[" + j + "]: overlaps hours[" + i + "] on " + hours.get(j).day());
+        }
+      }
+    }
     boolean troubleLine =
         inHours.kind() == CallAction.Kind.TROUBLE_LINE
             || outOfHours.kind() == CallAction.Kind.TROUBLE_LINE;
