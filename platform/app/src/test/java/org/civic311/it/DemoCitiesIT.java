@@ -3,6 +3,7 @@ package org.civic311.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,36 @@ class DemoCitiesIT extends PlatformIT {
             .jsonPath()
             .getList("code");
     assertThat(codes).contains("pothole").containsExactlyInAnyOrderElementsOf(csvCodes("calgary"));
+  }
+
+  @Test
+  void calgaryNamesItsCommonCategoriesInFrenchAndLethbridgeLimitsItsValleyPathways() {
+    api()
+        .queryParam("jurisdiction_id", "calgary.ca")
+        .queryParam("locale", "fr")
+        .get("open311/v2/services.json")
+        .then()
+        .statusCode(200)
+        .body("find { it.service_code == 'pothole' }.service_name", equalTo("Nid-de-poule"))
+        .body("find { it.service_code == 'road-debris' }.service_name", equalTo("Debris on Road"));
+    // downtown Lethbridge is outside the river valley; the valley itself is inside
+    api()
+        .queryParam("lat", "49.6935")
+        .queryParam("long", "-112.8418")
+        .get("api/v1/cities/lethbridge/service-categories")
+        .then()
+        .statusCode(200)
+        .body("code", not(hasItem("river-valley-pathway")))
+        .body("code", hasItem("pothole"));
+    api()
+        .queryParam("lat", "49.70")
+        .queryParam("long", "-112.86")
+        .get("api/v1/cities/lethbridge/service-categories")
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.code == 'river-valley-pathway' }.groups",
+            equalTo(List.of("Parks & Trees", "Roads & Sidewalks")));
   }
 
   @Test

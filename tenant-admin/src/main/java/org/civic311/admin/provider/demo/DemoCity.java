@@ -22,7 +22,18 @@ public record DemoCity(
     HoursDocument hours,
     List<DemoDepartment> departments,
     PhoneRoutingDocument phone,
-    List<DemoArticle> knowledge) {
+    List<DemoArticle> knowledge,
+    @JsonbProperty("category_texts") java.util.Map<String, CategoryTexts> categoryTexts) {
+
+  /**
+   * What a demo category has beyond its CSV row: names and descriptions in other languages, more
+   * groups (the CSV's first), a service area (GeoJSON).
+   */
+  public record CategoryTexts(
+      java.util.Map<String, String> names,
+      java.util.Map<String, String> descriptions,
+      List<String> groups,
+      jakarta.json.JsonObject area) {}
 
   /** A knowledge-base article of the demo city. */
   public record DemoArticle(

@@ -160,16 +160,28 @@ public class DemoSeeder {
               .collect(java.util.stream.Collectors.toSet()));
       phone.replace(city.phone(), "demo-seed");
     }
+    if (city.categoryTexts() != null) {
+      city.categoryTexts()
+          .forEach(
+              (code, t) ->
+                  catalogue.describe(
+                      code, t.names(), t.descriptions(), t.groups(), t.area(), "demo-seed"));
+    }
     List<CategorySummary> defined = catalogue.activeCategories();
     Random random = new Random(city.slug().hashCode());
     for (int i = 0; i < city.sampleRequests(); i++) {
-      CategorySummary category = defined.get(random.nextInt(defined.size()));
+      BigDecimal lat = jitter(city.centre().lat(), random);
+      BigDecimal lon = jitter(city.centre().lon(), random);
+      // a category limited to an area is only reported inside it
+      List<CategorySummary> here =
+          defined.stream().filter(c -> c.offeredAt(lat.doubleValue(), lon.doubleValue())).toList();
+      CategorySummary category = here.get(random.nextInt(here.size()));
       intake.submit(
           new SubmitServiceRequest(
               category.code(),
               category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
-              jitter(city.centre().lat(), random),
-              jitter(city.centre().lon(), random),
+              lat,
+              lon,
               null,
               CHANNELS[i % CHANNELS.length],
               true, // sample data may land near each other

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.civic311.platform.catalogue.domain.ServiceArea;
 import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,43 @@ class DemoDataTest {
       Set<String> codes = rows.stream().map(CategoryCsv.Row::code).collect(Collectors.toSet());
       assertThat(codes).as(city.slug() + " codes are unique").hasSize(rows.size());
     }
+  }
+
+  @Test
+  void categoryTextsNameCategoriesOfTheirCityAndPassTheDomainRules() {
+    for (DemoCity city : DemoSeeder.cities()) {
+      Set<String> codes =
+          DemoSeeder.categories(city.slug()).stream()
+              .map(CategoryCsv.Row::code)
+              .collect(Collectors.toSet());
+      if (city.categoryTexts() == null) {
+        continue;
+      }
+      city.categoryTexts()
+          .forEach(
+              (code, t) -> {
+                assertThat(codes).as(city.slug() + " has " + code).contains(code);
+                ServiceCategory c = ServiceCategory.define(code, "X", t.groups(), null, null);
+                c.localise(
+                    t.names(),
+                    t.descriptions(),
+                    t.area() == null ? null : ServiceArea.of(t.area().toString()));
+                if (t.names() != null) {
+                  assertThat(t.names().keySet()).isSubsetOf(city.locales());
+                }
+              });
+    }
+    // Lethbridge's river valley pathways are offered in the valley, not downtown
+    ServiceArea valley =
+        ServiceArea.of(
+            DemoSeeder.cities()
+                .get(0)
+                .categoryTexts()
+                .get("river-valley-pathway")
+                .area()
+                .toString());
+    assertThat(valley.covers(49.70, -112.86)).isTrue();
+    assertThat(valley.covers(49.6935, -112.8418)).isFalse();
   }
 
   @Test

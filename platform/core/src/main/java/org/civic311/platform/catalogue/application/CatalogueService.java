@@ -167,6 +167,42 @@ public class CatalogueService {
   }
 
   /**
+   * Sets a category's names and descriptions in other languages, its groups (null: kept) and its
+   * service area (null: the whole city), keeping the rest of it. Audited.
+   *
+   * @throws IllegalArgumentException naming the field; an unknown code names {@code code}
+   */
+  @TenantTransactional
+  public CategorySummary describe(
+      String code,
+      Map<String, String> names,
+      Map<String, String> descriptions,
+      List<String> groups,
+      jakarta.json.JsonObject area,
+      String actor) {
+    ServiceCategory c =
+        categories
+            .findByCode(code)
+            .orElseThrow(
+                () -> new IllegalArgumentException("code: '" + code + "' is not in the catalogue"));
+    Map<UUID, Department> byId = departmentsById();
+    String before = JSON.toJson(CategorySummary.of(c, byId));
+    c.localise(names, descriptions, area == null ? null : ServiceArea.of(area.toString()));
+    c.revise(
+        c.name(),
+        groups == null ? c.groups() : groups,
+        c.keywords(),
+        c.description(),
+        c.isActive(),
+        c.staffOnly(),
+        c.attributesJson(),
+        clock);
+    CategorySummary after = CategorySummary.of(c, byId);
+    audit.record("category:" + code, actor, before, JSON.toJson(after));
+    return after;
+  }
+
+  /**
    * Checks the answers given for {@code code}'s attributes (attribute code → values).
    *
    * @throws IllegalArgumentException ({@code attribute[code]: ...}) for the first wrong or missing
