@@ -144,6 +144,7 @@ class DepartmentsIT extends PlatformIT {
     OffsetDateTime expected = OffsetDateTime.parse((String) request.get("expected_datetime"));
     var hours =
         new HoursDocument(
+                null,
                 List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
                     .map(d -> new HoursDocument.Range(d, "08:00", "16:30"))
                     .toList(),

@@ -44,6 +44,50 @@ class HoursIT extends PlatformIT {
   }
 
   @Test
+  void theAdministratorSetsTheCitysTimeZoneAndAnUnknownOneChangesNothing() throws Exception {
+    Map<String, Object> hours = new java.util.HashMap<>(weekdays("08:00", "16:30", List.of()));
+    hours.put("time_zone", "America/Regina");
+    as(north, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(hours)
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("time_zone", equalTo("America/Regina"));
+    api()
+        .get("api/v1/cities/{city}/hours/now", north.slug())
+        .then()
+        .statusCode(200)
+        .body("time_zone", equalTo("America/Regina"));
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("time_zone", equalTo("America/Regina"))
+        .body("weekly[0].opens", equalTo("08:00"));
+
+    String stored = Db.sql(north, "select document from opening_hours");
+    hours.put("time_zone", "Mars/Olympus_Mons");
+    hours.put("weekly", List.of(Map.of("day", "MONDAY", "opens", "07:00", "closes", "09:00")));
+    as(north, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(hours)
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("time_zone"));
+    assertThat(Db.sql(north, "select document from opening_hours")).isEqualTo(stored);
+    assertThat(
+            Db.sql(north, "select time_zone from tenant where id = ?::uuid", north.id().toString()))
+        .isEqualTo("America/Regina");
+    // the other city keeps its own zone
+    assertThat(
+            Db.sql(south, "select time_zone from tenant where id = ?::uuid", south.id().toString()))
+        .isEqualTo("America/Edmonton");
+  }
+
+  @Test
   void theDemoCitiesPublishTheirHours() {
     api()
         .get("api/v1/cities/calgary/hours/now")

@@ -33,7 +33,9 @@ public class HoursAdminResource {
 
   @GET
   public HoursDocument current() {
-    return hours.document().orElse(new HoursDocument(List.of(), List.of(), List.of()));
+    return hours
+        .document()
+        .orElse(new HoursDocument(null, List.of(), List.of(), List.of()).inZone(hours.zone()));
   }
 
   @PUT

@@ -22,8 +22,17 @@ import org.civic311.platform.shared.application.Rules;
  * (whole days, or open {@code opens}–{@code closes} only) and dated overrides (ISO 8601 instants
  * with an offset).
  */
-@JsonbPropertyOrder({"weekly", "holidays", "overrides"})
-public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Override> overrides) {
+@JsonbPropertyOrder({"timeZone", "weekly", "holidays", "overrides"})
+public record HoursDocument(
+    @jakarta.json.bind.annotation.JsonbProperty("time_zone") String timeZone,
+    List<Range> weekly,
+    List<Day> holidays,
+    List<Override> overrides) {
+
+  /** The same document, stating the time zone it is read in. */
+  public HoursDocument inZone(java.time.ZoneId zone) {
+    return new HoursDocument(zone.getId(), weekly, holidays, overrides);
+  }
 
   /** One weekday range, e.g. {@code MONDAY 08:00–16:30}. */
   @JsonbPropertyOrder({"day", "opens", "closes"})
@@ -86,6 +95,7 @@ public record HoursDocument(List<Range> weekly, List<Day> holidays, List<Overrid
   /** The document of {@code hours}, as it is stored and shown. */
   public static HoursDocument of(OpeningHours hours) {
     return new HoursDocument(
+        null,
         rangesOf(hours.weekly()),
         hours.holidays().stream()
             .map(

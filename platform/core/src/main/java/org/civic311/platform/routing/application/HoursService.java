@@ -29,6 +29,7 @@ public class HoursService {
 
   @Inject HoursScheduleRepository schedules;
   @Inject TenantDirectory directory;
+  @Inject org.civic311.platform.tenancy.application.TenantRegistry registry;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -52,6 +53,11 @@ public class HoursService {
         ranges,
         city.map(OpeningHours::holidays).orElse(List.of()),
         city.map(OpeningHours::overrides).orElse(List.of()));
+  }
+
+  /** The city's time zone. */
+  public ZoneId zone() {
+    return directory.currentCity().timeZone();
   }
 
   /** Open or closed now; empty when the city has not set its hours. */
@@ -94,9 +100,26 @@ public class HoursService {
       throw new IllegalArgumentException(
           "weekly: a document with weekly, holidays, overrides is required");
     }
-    OpeningHours hours = document.toHours(directory.currentCity().timeZone());
+    ZoneId zone = directory.currentCity().timeZone();
+    String zoneBefore = zone.getId();
+    if (document.timeZone() != null && !document.timeZone().isBlank()) {
+      try {
+        zone = ZoneId.of(document.timeZone().strip());
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException(
+            "time_zone: '"
+                + document.timeZone()
+                + "' is not an IANA time zone such as America/Edmonton");
+      }
+    }
+    OpeningHours hours = document.toHours(zone);
+    // stored without the zone, which is the city's own
     HoursDocument normalised = HoursDocument.of(hours);
     String after = JSON.toJson(normalised);
+    if (!zone.getId().equals(zoneBefore)) {
+      registry.moveCurrentCityTo(zone.getId());
+      audit.record("time-zone", actor, zoneBefore, zone.getId());
+    }
     Optional<HoursSchedule> existing = schedules.find(HoursSchedule.CITY);
     String before = existing.map(HoursSchedule::document).orElse(null);
     if (existing.isPresent()) {
@@ -105,13 +128,14 @@ public class HoursService {
       schedules.add(HoursSchedule.create(HoursSchedule.CITY, after, actor, clock));
     }
     audit.record(AUDIT_SUBJECT, actor, before, after);
-    return normalised;
+    return normalised.inZone(zone);
   }
 
   /** The stored document, or empty. */
   @TenantTransactional
   public Optional<HoursDocument> document() {
-    return schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()));
+    ZoneId zone = directory.currentCity().timeZone();
+    return schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()).inZone(zone));
   }
 
   private static HoursDocument parse(String json) {

@@ -37,4 +37,25 @@ public class TenantRegistry {
     directory.invalidate();
     return CityProfile.of(tenant);
   }
+
+  /**
+   * Sets the current city's IANA time zone (its hours, due dates and the phone lines' open hours
+   * are read in it). Other instances see it when their directory refreshes (at most {@link
+   * TenantDirectory#TTL}).
+   *
+   * @throws IllegalArgumentException ({@code time_zone: ...}) for an unknown zone
+   */
+  @Transactional
+  public CityProfile moveCurrentCityTo(String zone) {
+    org.civic311.platform.shared.domain.TenantId id =
+        org.civic311.platform.shared.application.CurrentTenant.require();
+    Tenant tenant =
+        tenants.all().stream()
+            .filter(t -> t.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("No city " + id));
+    tenant.moveTo(zone);
+    directory.invalidate();
+    return CityProfile.of(tenant);
+  }
 }

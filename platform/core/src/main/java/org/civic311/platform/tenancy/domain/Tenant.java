@@ -124,6 +124,15 @@ public class Tenant {
     return Optional.ofNullable(hostName);
   }
 
+  /**
+   * Moves the city to another IANA time zone (its hours and due dates are read in it).
+   *
+   * @throws IllegalArgumentException ({@code time_zone: ...}) for an unknown zone
+   */
+  public void moveTo(String zone) {
+    timeZone = requireZone(zone);
+  }
+
   public void suspend() {
     status = TenantStatus.SUSPENDED;
   }
