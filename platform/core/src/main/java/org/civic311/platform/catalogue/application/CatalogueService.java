@@ -210,11 +210,23 @@ public class CatalogueService {
    */
   @TenantTransactional
   public void checkAnswers(String code, Map<String, List<String>> answers) {
-    List<ServiceAttribute> asked =
+    check(
         categories
             .findByCode(code)
             .map(c -> AttributeDefinition.fromJson(c.attributesJson()))
-            .orElse(List.of());
+            .orElse(List.of()),
+        answers);
+  }
+
+  /**
+   * Checks the answers given for {@code category}'s attributes, as {@link #checkAnswers(String,
+   * Map)} does, without reading the catalogue again.
+   */
+  public static void checkAnswers(CategorySummary category, Map<String, List<String>> answers) {
+    check(AttributeDefinition.check(category.attributes()), answers);
+  }
+
+  private static void check(List<ServiceAttribute> asked, Map<String, List<String>> answers) {
     Map<String, List<String>> given = answers == null ? Map.of() : answers;
     for (String name : given.keySet()) {
       if (asked.stream().noneMatch(a -> a.code().equals(name))) {

@@ -59,12 +59,7 @@ public class RequestIntakeService {
             .byCode(submission.categoryCode() == null ? "" : submission.categoryCode())
             .filter(CategorySummary::active)
             .filter(c -> submission.byStaff() || !c.staffOnly())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "service_code: '"
-                            + submission.categoryCode()
-                            + "' is not in this city's catalogue"));
+            .orElseThrow(() -> new UnknownServiceCode(submission.categoryCode()));
     Channel channel =
         submission.channel() == null || submission.channel().isBlank()
             ? Channel.WEB
@@ -84,7 +79,7 @@ public class RequestIntakeService {
               + "' is not offered at this place (outside its service area); choose the"
               + " place again, or another service");
     }
-    catalogue.checkAnswers(category.code(), submission.attributes());
+    CatalogueService.checkAnswers(category, submission.attributes());
     if (!submission.acknowledgeDuplicate()) {
       List<RequestSummary> nearby =
           duplicates.openNear(category.code(), submission.latitude(), submission.longitude());

@@ -47,7 +47,9 @@ public record RequestSummary(
         r.mediaId().orElse(null));
   }
 
-  /** Whether it is still open (received, in progress or reopened), for other contexts. */
+  /**
+   * Whether it is still open (not resolved, closed, cancelled or a duplicate), for other contexts.
+   */
   public boolean open() {
     return status.isOpen();
   }

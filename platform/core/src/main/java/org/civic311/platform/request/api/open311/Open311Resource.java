@@ -41,6 +41,7 @@ import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.request.application.RequestUpdate;
 import org.civic311.platform.request.application.SearchRequests;
 import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.request.application.UnknownServiceCode;
 import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.shared.api.Open311Wire;
 import org.civic311.platform.shared.api.Open311Wire.Format;
@@ -416,12 +417,7 @@ public class Open311Resource {
           if (code == null) {
             throw new IllegalArgumentException("service_code: was not provided");
           }
-          if (catalogue.byCode(code).filter(c -> c.active() && !c.staffOnly()).isEmpty()) {
-            return Open311Wire.error(
-                Response.Status.NOT_FOUND,
-                Format.of(format),
-                "service_code '" + code + "' was not found.");
-          }
+          // an unknown, withdrawn or staff-only code is refused by the submission itself (404)
           String description = param("description");
           if (description != null && MARKUP.matcher(description).find()) {
             throw new IllegalArgumentException("description: must not contain HTML or code");
@@ -746,6 +742,11 @@ public class Open311Resource {
   private Response guarded(String format, java.util.function.Supplier<Response> work) {
     try {
       return work.get();
+    } catch (UnknownServiceCode e) {
+      return Open311Wire.error(
+          Response.Status.NOT_FOUND,
+          Format.of(format),
+          "service_code '" + param("service_code") + "' was not found.");
     } catch (IllegalArgumentException e) {
       String message =
           e.getMessage() == null
