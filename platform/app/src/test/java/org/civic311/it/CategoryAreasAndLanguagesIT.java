@@ -66,12 +66,27 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
   }
 
   private void save(TestCity city, Map<String, Object> definition, int status) {
-    as(city, "city-admin")
+    put(city, city, definition).statusCode(status);
+  }
+
+  /** {@code as}'s administrator writes park-patrol into {@code city}'s catalogue. */
+  private io.restassured.response.ValidatableResponse put(
+      TestCity as, TestCity city, Map<String, Object> definition) {
+    return as(as, "city-admin")
         .contentType(ContentType.JSON)
         .body(definition)
         .put("api/v1/cities/{city}/admin/service-categories/park-patrol", city.slug())
-        .then()
-        .statusCode(status);
+        .then();
+  }
+
+  /** The public list of {@code city}'s categories at a point. */
+  private io.restassured.response.ValidatableResponse listAt(
+      TestCity city, String lat, String lon) {
+    return api()
+        .queryParam("lat", lat)
+        .queryParam("long", lon)
+        .get("api/v1/cities/{city}/service-categories", city.slug())
+        .then();
   }
 
   private io.restassured.response.ValidatableResponse report(String lat, String lon) {
@@ -171,11 +186,7 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
         .then()
         .body("service_code", hasItem("park-patrol"));
     // the native API filters the same way
-    api()
-        .queryParam("lat", OUTSIDE_LAT)
-        .queryParam("long", OUTSIDE_LONG)
-        .get("api/v1/cities/{city}/service-categories", north.slug())
-        .then()
+    listAt(north, OUTSIDE_LAT, OUTSIDE_LONG)
         .statusCode(200)
         .body("code", not(hasItem("park-patrol")));
 
@@ -213,18 +224,10 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
         .then()
         .statusCode(400)
         .body("[0].description", containsString("long must be given with lat"));
-    api()
-        .queryParam("lat", "91")
-        .queryParam("long", "0")
-        .get("api/v1/cities/{city}/service-categories", north.slug())
-        .then()
+    listAt(north, "91", "0")
         .statusCode(400)
         .body("detail", containsString("lat must be between -90 and 90"));
-    api()
-        .queryParam("lat", "north")
-        .queryParam("long", "0")
-        .get("api/v1/cities/{city}/service-categories", north.slug())
-        .then()
+    listAt(north, "north", "0")
         .statusCode(400)
         .body("errors[0].field", equalTo("lat"))
         .body("errors[0].message", equalTo("'north' is not a number"));
@@ -242,11 +245,7 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
             List.of(
                 List.of(
                     List.of(0, 0), List.of(1, 1), List.of(1, 0), List.of(0, 1), List.of(0, 0))));
-    as(north, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(patrol(bowTie))
-        .put("api/v1/cities/{city}/admin/service-categories/park-patrol", north.slug())
-        .then()
+    put(north, north, patrol(bowTie))
         .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", containsString("area self-intersection"));
@@ -256,31 +255,17 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
             "Polygon",
             "coordinates",
             List.of(List.of(List.of(0, 0), List.of(1, 0), List.of(1, 1), List.of(0, 1))));
-    as(north, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(patrol(open))
-        .put("api/v1/cities/{city}/admin/service-categories/park-patrol", north.slug())
-        .then()
+    put(north, north, patrol(open))
         .statusCode(400)
         .body("detail", containsString("area.coordinates[0] a ring must end where it begins"));
     Map<String, Object> badTag = patrol(null);
     badTag.put("names", Map.of("French", "Patrouille"));
-    as(north, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(badTag)
-        .put("api/v1/cities/{city}/admin/service-categories/park-patrol", north.slug())
-        .then()
+    put(north, north, badTag)
         .statusCode(400)
         .body("detail", containsString("names.French is not a language tag"));
     Map<String, Object> notAnObject = patrol(null);
     notAnObject.put("area", "somewhere");
-    as(north, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(notAnObject)
-        .put("api/v1/cities/{city}/admin/service-categories/park-patrol", north.slug())
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json");
+    put(north, north, notAnObject).statusCode(400).contentType("application/problem+json");
     assertThat(Db.sql(north, "select area from service_category where code = 'park-patrol'"))
         .isEqualTo(stored);
     assertThat(Db.sql(north, "select names from service_category where code = 'park-patrol'"))
@@ -301,12 +286,7 @@ class CategoryAreasAndLanguagesIT extends PlatformIT {
         .then()
         .statusCode(200)
         .body("find { it.service_code == 'park-patrol' }.service_name", equalTo("South patrol"));
-    as(south, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(patrol(null))
-        .put("api/v1/cities/{city}/admin/service-categories/park-patrol", north.slug())
-        .then()
-        .statusCode(403);
+    put(south, north, patrol(null)).statusCode(403);
     assertThat(Db.sql(north, "select area from service_category where code = 'park-patrol'"))
         .isNotNull();
     assertThat(Db.sql(south, "select area from service_category where code = 'park-patrol'"))

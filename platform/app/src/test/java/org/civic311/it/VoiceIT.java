@@ -139,6 +139,26 @@ class VoiceIT extends PlatformIT {
     return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
   }
 
+  /** What a call to {@code number} of {@code city} gets at {@code at}, as the admin sees it. */
+  private static io.restassured.response.ValidatableResponse decision(
+      TestCity city, String number, String at) {
+    return as(city, "city-admin")
+        .queryParam("number", number)
+        .queryParam("at", at)
+        .get("api/v1/cities/{city}/admin/phone-routing/decision", city.slug())
+        .then();
+  }
+
+  /** {@code city}'s administrator replaces its entry points. */
+  private static io.restassured.response.ValidatableResponse route(
+      TestCity city, List<Map<String, Object>> entryPoints) {
+    return as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("entry_points", entryPoints))
+        .put("api/v1/cities/{city}/admin/phone-routing", city.slug())
+        .then();
+  }
+
   private io.restassured.response.Response call(String path, Map<String, String> form) {
     return Voice.post(api(), root(), path, form);
   }
@@ -315,49 +335,25 @@ class VoiceIT extends PlatformIT {
     ttyLine.put("hours", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00")));
     Map<String, Object> main =
         entry(openNumber, Map.of("action", "voicemail"), List.of(), List.of("en", "fr"));
-    as(open, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(Map.of("entry_points", List.of(main, ttyLine)))
-        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
-        .then()
+    route(open, List.of(main, ttyLine))
         .statusCode(200)
         .body("entry_points[1].hours[0].opens", equalTo("09:00"))
         .body("entry_points[0].hours", equalTo(null));
     // Monday 30 November 2026 in Edmonton (UTC-7): 10:00 and 14:00
     String morning = "2026-11-30T10:00:00-07:00";
     String afternoon = "2026-11-30T14:00:00-07:00";
-    as(open, "city-admin")
-        .queryParam("number", tty)
-        .queryParam("at", morning)
-        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
-        .then()
-        .statusCode(200)
-        .body("open", equalTo(true));
-    as(open, "city-admin")
-        .queryParam("number", tty)
-        .queryParam("at", afternoon)
-        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
-        .then()
+    decision(open, tty, morning).statusCode(200).body("open", equalTo(true));
+    decision(open, tty, afternoon)
         .statusCode(200)
         .body("open", equalTo(false))
         .body("steps.step", org.hamcrest.Matchers.hasItem("voicemail"));
     // the main line keeps the city's hours (around the clock)
-    as(open, "city-admin")
-        .queryParam("number", openNumber)
-        .queryParam("at", afternoon)
-        .get("api/v1/cities/{city}/admin/phone-routing/decision", open.slug())
-        .then()
-        .statusCode(200)
-        .body("open", equalTo(true));
+    decision(open, openNumber, afternoon).statusCode(200).body("open", equalTo(true));
 
     // inverted or overlapping line hours are refused, naming the entry, and change nothing
     String stored = Db.sql(open, "select document from phone_routing");
     ttyLine.put("hours", List.of(Map.of("day", "MONDAY", "opens", "12:00", "closes", "09:00")));
-    as(open, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(Map.of("entry_points", List.of(main, ttyLine)))
-        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
-        .then()
+    route(open, List.of(main, ttyLine))
         .statusCode(400)
         .body("errors[0].field", org.hamcrest.Matchers.startsWith("entry_points[1].hours[0]"));
     ttyLine.put(
@@ -365,11 +361,7 @@ class VoiceIT extends PlatformIT {
         List.of(
             Map.of("day", "MONDAY", "opens", "09:00", "closes", "12:00"),
             Map.of("day", "MONDAY", "opens", "11:00", "closes", "13:00")));
-    as(open, "city-admin")
-        .contentType(ContentType.JSON)
-        .body(Map.of("entry_points", List.of(main, ttyLine)))
-        .put("api/v1/cities/{city}/admin/phone-routing", open.slug())
-        .then()
+    route(open, List.of(main, ttyLine))
         .statusCode(400)
         .body("errors[0].field", equalTo("entry_points[1].hours[1]"));
     assertThat(Db.sql(open, "select document from phone_routing")).isEqualTo(stored);
