@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.civic311.it.support.Db;
+import org.civic311.it.support.DepartmentSystem;
 import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.civic311.it.support.Voice;
@@ -426,6 +427,18 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(CITY_ADMIN),
         (r, c) -> r.delete(city(c) + "/admin/notifications/suppressions/" + suppressed(c)));
     row(
+        "GET /api/v1/cities/{city}/admin/departments/{code}/integration",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/departments/" + integrated(c) + "/integration"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/departments/{code}/integration",
+        Set.of(CITY_ADMIN),
+        // the matrix's own integration of roads again (secrets kept)
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("url", matrixDepartment().url("/matrix/" + c.slug), "auth", "none"))
+                .put(city(c) + "/admin/departments/" + integrated(c) + "/integration"));
+    row(
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> r.get("open311/v2/discovery.json"));
@@ -651,6 +664,45 @@ class AccessMatrixIT extends PlatformIT {
       throw new IllegalStateException(e);
     }
     return id;
+  }
+
+  private static final String MATRIX_SECRET = "access-matrix-signing-secret";
+  private static DepartmentSystem matrixDepartment;
+  private static final Set<String> INTEGRATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The stand-in department system the matrix's integrations deliver to (200 for everything). */
+  private static synchronized DepartmentSystem matrixDepartment() {
+    if (matrixDepartment == null) {
+      try {
+        matrixDepartment = DepartmentSystem.start();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return matrixDepartment;
+  }
+
+  /**
+   * The demo's roads department of {@code c}, given a webhook to the matrix's department system
+   * (once per city) so that its endpoints have something to show; returns its code.
+   */
+  private static String integrated(City c) {
+    if (INTEGRATED.add(c.slug)) {
+      as(c.slug + "-admin")
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "url",
+                  matrixDepartment().url("/matrix/" + c.slug),
+                  "auth",
+                  "none",
+                  "signing_secret",
+                  MATRIX_SECRET))
+          .put(city(c) + "/admin/departments/roads/integration")
+          .then()
+          .statusCode(200);
+    }
+    return "roads";
   }
 
   private static String fresh(City c) {
