@@ -439,6 +439,24 @@ class AccessMatrixIT extends PlatformIT {
                 .body(Map.of("url", matrixDepartment().url("/matrix/" + c.slug), "auth", "none"))
                 .put(city(c) + "/admin/departments/" + integrated(c) + "/integration"));
     row(
+        "GET /api/v1/cities/{city}/admin/integrations/dead-letters",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/integrations/dead-letters"));
+    row(
+        "POST /api/v1/cities/{city}/admin/integrations/dead-letters/{id}/replay",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.post(city(c) + "/admin/integrations/dead-letters/" + deadLetter(c) + "/replay"));
+    row(
+        "POST /api/v1/cities/{city}/admin/integrations/dead-letters/{id}/discard",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.post(city(c) + "/admin/integrations/dead-letters/" + deadLetter(c) + "/discard"));
+    row(
+        "GET /api/v1/cities/{city}/admin/integrations/health",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/integrations/health"));
+    row(
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> r.get("open311/v2/discovery.json"));
@@ -703,6 +721,42 @@ class AccessMatrixIT extends PlatformIT {
           .statusCode(200);
     }
     return "roads";
+  }
+
+  /**
+   * The id of a fresh dead letter of the integrations in {@code c}: the first event of a fresh
+   * request, once the integration consumer is done with it, put back as refused.
+   */
+  private static String deadLetter(City c) {
+    try {
+      integrated(c);
+      Db.TestCity city = Db.city(c.slug);
+      String request = fresh(c);
+      String event =
+          Db.sql(
+              city, "select id from outbox_event where request_id = ?::uuid and seq = 1", request);
+      org.awaitility.Awaitility.await("the integration consumer is done with " + event)
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Db.sql(
+                          city,
+                          "select count(*) from outbox_delivery where consumer = 'integration'"
+                              + " and event_id = ?::uuid",
+                          event)
+                      .equals("0"));
+      Db.sql(
+          city,
+          "insert into outbox_delivery (consumer, city_id, event_id, request_id, seq, attempts,"
+              + " last_error, dead_at) values ('integration', ?::uuid, ?::uuid, ?::uuid, 1, 1,"
+              + " 'HTTP 400 from the department''s system (access matrix)', now())",
+          city.id().toString(),
+          event,
+          request);
+      return event;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String fresh(City c) {
