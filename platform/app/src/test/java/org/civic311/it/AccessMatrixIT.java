@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civic311.integrations.connector.webhook.WebhookSignature;
 import org.civic311.it.support.Db;
 import org.civic311.it.support.DepartmentSystem;
 import org.civic311.it.support.Identity;
@@ -456,6 +457,29 @@ class AccessMatrixIT extends PlatformIT {
         "GET /api/v1/cities/{city}/admin/integrations/health",
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/integrations/health"));
+    // a department system's status updates: no person's token, but the department's signature
+    // (DepartmentIntegrationsIT checks the refusals)
+    row(
+        "POST /api/v1/cities/{city}/integrations/{department}/status-updates",
+        Set.of(PUBLIC),
+        (r, c) -> {
+          String department = integrated(c);
+          String body =
+              jakarta.json.Json.createObjectBuilder()
+                  .add("update_id", "matrix-" + java.util.UUID.randomUUID())
+                  .add("service_request_id", fresh(c))
+                  .add("status", "in_progress")
+                  .build()
+                  .toString();
+          long now = java.time.Instant.now().getEpochSecond();
+          return r.contentType(ContentType.JSON)
+              .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now))
+              .header(
+                  WebhookSignature.SIGNATURE_HEADER,
+                  WebhookSignature.sign(MATRIX_SECRET, now, body))
+              .body(body)
+              .post(city(c) + "/integrations/" + department + "/status-updates");
+        });
     row(
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
