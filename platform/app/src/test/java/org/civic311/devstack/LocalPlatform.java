@@ -107,7 +107,12 @@ public final class LocalPlatform {
                 Map.entry("CIVIC311_NOTIFICATION_SMTP_HOST", "127.0.0.1"),
                 Map.entry("CIVIC311_NOTIFICATION_SMTP_PORT", String.valueOf(smtpPort)),
                 Map.entry("CIVIC311_NOTIFICATION_PUBLIC_URL", base),
-                Map.entry("CIVIC311_NOTIFICATION_DIGEST_INTERVAL", "PT1M")));
+                Map.entry("CIVIC311_NOTIFICATION_DIGEST_INTERVAL", "PT1M"),
+                // demo only: the key department secrets are encrypted with (never reuse it), and
+                // stand-in department systems on this machine
+                Map.entry(
+                    "CIVIC311_INTEGRATIONS_KEY", "sW22OWGP5EsXLTlYwwhF4BUU3Zze9gbnRLdLrvDWOVM="),
+                Map.entry("CIVIC311_INTEGRATIONS_ALLOW_PRIVATE_NETWORKS", "true")));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

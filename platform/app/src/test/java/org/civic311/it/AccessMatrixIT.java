@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civic311.integrations.connector.webhook.WebhookSignature;
 import org.civic311.it.support.Db;
+import org.civic311.it.support.DepartmentSystem;
 import org.civic311.it.support.Identity;
 import org.civic311.it.support.PlatformIT;
 import org.civic311.it.support.Voice;
@@ -426,6 +428,59 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(CITY_ADMIN),
         (r, c) -> r.delete(city(c) + "/admin/notifications/suppressions/" + suppressed(c)));
     row(
+        "GET /api/v1/cities/{city}/admin/departments/{code}/integration",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/departments/" + integrated(c) + "/integration"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/departments/{code}/integration",
+        Set.of(CITY_ADMIN),
+        // the matrix's own integration of roads again (secrets kept)
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("url", matrixDepartment().url("/matrix/" + c.slug), "auth", "none"))
+                .put(city(c) + "/admin/departments/" + integrated(c) + "/integration"));
+    row(
+        "GET /api/v1/cities/{city}/admin/integrations/dead-letters",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/integrations/dead-letters"));
+    row(
+        "POST /api/v1/cities/{city}/admin/integrations/dead-letters/{id}/replay",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.post(city(c) + "/admin/integrations/dead-letters/" + deadLetter(c) + "/replay"));
+    row(
+        "POST /api/v1/cities/{city}/admin/integrations/dead-letters/{id}/discard",
+        Set.of(CITY_ADMIN),
+        (r, c) ->
+            r.post(city(c) + "/admin/integrations/dead-letters/" + deadLetter(c) + "/discard"));
+    row(
+        "GET /api/v1/cities/{city}/admin/integrations/health",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/integrations/health"));
+    // a department system's status updates: no person's token, but the department's signature
+    // (DepartmentIntegrationsIT checks the refusals)
+    row(
+        "POST /api/v1/cities/{city}/integrations/{department}/status-updates",
+        Set.of(PUBLIC),
+        (r, c) -> {
+          String department = integrated(c);
+          String body =
+              jakarta.json.Json.createObjectBuilder()
+                  .add("update_id", "matrix-" + java.util.UUID.randomUUID())
+                  .add("service_request_id", fresh(c))
+                  .add("status", "in_progress")
+                  .build()
+                  .toString();
+          long now = java.time.Instant.now().getEpochSecond();
+          return r.contentType(ContentType.JSON)
+              .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now))
+              .header(
+                  WebhookSignature.SIGNATURE_HEADER,
+                  WebhookSignature.sign(MATRIX_SECRET, now, body))
+              .body(body)
+              .post(city(c) + "/integrations/" + department + "/status-updates");
+        });
+    row(
         "GET /open311/v2/discovery.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> r.get("open311/v2/discovery.json"));
@@ -651,6 +706,81 @@ class AccessMatrixIT extends PlatformIT {
       throw new IllegalStateException(e);
     }
     return id;
+  }
+
+  private static final String MATRIX_SECRET = "access-matrix-signing-secret";
+  private static DepartmentSystem matrixDepartment;
+  private static final Set<String> INTEGRATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The stand-in department system the matrix's integrations deliver to (200 for everything). */
+  private static synchronized DepartmentSystem matrixDepartment() {
+    if (matrixDepartment == null) {
+      try {
+        matrixDepartment = DepartmentSystem.start();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return matrixDepartment;
+  }
+
+  /**
+   * The demo's roads department of {@code c}, given a webhook to the matrix's department system
+   * (once per city) so that its endpoints have something to show; returns its code.
+   */
+  private static String integrated(City c) {
+    if (INTEGRATED.add(c.slug)) {
+      as(c.slug + "-admin")
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "url",
+                  matrixDepartment().url("/matrix/" + c.slug),
+                  "auth",
+                  "none",
+                  "signing_secret",
+                  MATRIX_SECRET))
+          .put(city(c) + "/admin/departments/roads/integration")
+          .then()
+          .statusCode(200);
+    }
+    return "roads";
+  }
+
+  /**
+   * The id of a fresh dead letter of the integrations in {@code c}: the first event of a fresh
+   * request, once the integration consumer is done with it, put back as refused.
+   */
+  private static String deadLetter(City c) {
+    try {
+      integrated(c);
+      Db.TestCity city = Db.city(c.slug);
+      String request = fresh(c);
+      String event =
+          Db.sql(
+              city, "select id from outbox_event where request_id = ?::uuid and seq = 1", request);
+      org.awaitility.Awaitility.await("the integration consumer is done with " + event)
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Db.sql(
+                          city,
+                          "select count(*) from outbox_delivery where consumer = 'integration'"
+                              + " and event_id = ?::uuid",
+                          event)
+                      .equals("0"));
+      Db.sql(
+          city,
+          "insert into outbox_delivery (consumer, city_id, event_id, request_id, seq, attempts,"
+              + " last_error, dead_at) values ('integration', ?::uuid, ?::uuid, ?::uuid, 1, 1,"
+              + " 'HTTP 400 from the department''s system (access matrix)', now())",
+          city.id().toString(),
+          event,
+          request);
+      return event;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String fresh(City c) {

@@ -38,7 +38,12 @@ class AgentSignInBrowserIT extends PlatformIT {
       page.manage().window().setSize(Browser.DESKTOP);
 
       page.findElement(By.id("sign-out")).click();
-      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+      // Signing out goes to Keycloak and back: a lookup can catch the page while it is replaced,
+      // which Chromium reports as an inspector error rather than a stale element; look again.
+      browser
+          .waiting()
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
       assertThat(page.findElement(By.id("status")).getText()).contains("signed out");
       assertThat(page.findElement(By.id("who")).getText()).isEmpty();
       browser.screenshot("agent-console-signed-out", Browser.PHONE);

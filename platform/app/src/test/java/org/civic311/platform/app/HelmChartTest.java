@@ -75,6 +75,17 @@ class HelmChartTest {
   }
 
   @Test
+  void takesTheIntegrationsKeyFromAnExistingSecretAndKeepsPrivateNetworksClosed() {
+    assertThat(withRequiredValues().call())
+        .doesNotContain("CIVIC311_INTEGRATIONS_KEY")
+        .containsPattern(
+            "- name: CIVIC311_INTEGRATIONS_ALLOW_PRIVATE_NETWORKS\\s+value: \"false\"");
+    assertThat(withRequiredValues().set("integrations.existingSecret", "integrations").call())
+        .containsPattern(
+            "- name: CIVIC311_INTEGRATIONS_KEY\\s+valueFrom:\\s+secretKeyRef:\\s+name: \"integrations\"\\s+key: encryption-key");
+  }
+
+  @Test
   void configuresMailOnlyWhenAServerIsNamedAndTakesItsLoginFromASecret() {
     assertThat(withRequiredValues().call()).doesNotContain("CIVIC311_NOTIFICATION_SMTP_HOST");
     assertThat(

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * waits for the poll interval. Each event is handed over as its city: this is one of the few places
  * allowed to choose the city, because the queue it reads is global and carries nothing but
  * pointers. Failures retry with exponential backoff and jitter until {@code max-attempts}, then the
- * row is kept as dead for an administrator.
+ * row is kept as dead for an administrator; a {@link DeliveryRefused} is dead at once, since the
+ * receiver said that retrying will not help.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
@@ -132,10 +133,17 @@ public class OutboxDispatcher {
       queue.done(consumer.name(), claim);
     } catch (Exception e) {
       // The container may wrap a consumer's exception (EJBException from Transactions).
-      Optional<DeliveryDeferred> deferred = deferred(e);
+      Optional<DeliveryDeferred> deferred = find(e, DeliveryDeferred.class);
       if (deferred.isPresent()) {
         queue.retry(
             consumer.name(), claim, deferred.get().until(), deferred.get().getMessage(), false);
+        return;
+      }
+      Optional<DeliveryRefused> refused = find(e, DeliveryRefused.class);
+      if (refused.isPresent()) {
+        String why = refused.get().getMessage();
+        LOG.info(() -> consumer.name() + ": event " + claim.eventId() + " refused: " + why);
+        queue.dead(consumer.name(), claim, truncate(why));
         return;
       }
       String reason = reason(e);
@@ -166,10 +174,11 @@ public class OutboxDispatcher {
     return Duration.ofMillis(Math.max(1, (long) (millis * jitter)));
   }
 
-  private static Optional<DeliveryDeferred> deferred(Throwable e) {
+  /** {@code type} in {@code e}'s chain of causes (the container may wrap it). */
+  private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof DeliveryDeferred d) {
-        return Optional.of(d);
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
       }
     }
     return Optional.empty();
@@ -180,7 +189,10 @@ public class OutboxDispatcher {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = root.getClass().getSimpleName() + ": " + root.getMessage();
-    return text.length() > 1000 ? text.substring(0, 1000) : text;
+    return truncate(root.getClass().getSimpleName() + ": " + root.getMessage());
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
   }
 }

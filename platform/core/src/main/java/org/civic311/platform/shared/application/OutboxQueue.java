@@ -32,4 +32,21 @@ public interface OutboxQueue {
 
   /** Gives up on the row: it stays, marked dead, for an administrator to replay or discard. */
   void dead(String consumer, Claim claim, String reason);
+
+  /**
+   * Makes a dead row of the current city due again at once, with a fresh budget of attempts (its
+   * last error is kept until the next attempt). Runs in the caller's tenant transaction, so an
+   * audit entry written beside it commits with it.
+   *
+   * @return false when the current city has no such dead row
+   */
+  boolean replay(String consumer, UUID eventId);
+
+  /**
+   * Deletes a dead row of the current city: the event is not delivered to {@code consumer}. Runs in
+   * the caller's tenant transaction.
+   *
+   * @return false when the current city has no such dead row
+   */
+  boolean discard(String consumer, UUID eventId);
 }

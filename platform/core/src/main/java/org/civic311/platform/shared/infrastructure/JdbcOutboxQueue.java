@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.DatabaseUnavailableException;
 import org.civic311.platform.shared.application.OutboxQueue;
 import org.civic311.platform.shared.application.TenantTransactional;
@@ -124,6 +125,39 @@ public class JdbcOutboxQueue implements OutboxQueue {
         claim,
         1,
         s -> s.setString(1, reason));
+  }
+
+  @Override
+  @TenantTransactional
+  public boolean replay(String consumer, UUID eventId) {
+    return inCityTransaction(
+        "update outbox_delivery set dead_at = null, locked_until = null, attempts = 0,"
+            + " available_at = now() where consumer = ? and city_id = ? and event_id = ?"
+            + " and dead_at is not null",
+        consumer,
+        eventId);
+  }
+
+  @Override
+  @TenantTransactional
+  public boolean discard(String consumer, UUID eventId) {
+    return inCityTransaction(
+        "delete from outbox_delivery where consumer = ? and city_id = ? and event_id = ?"
+            + " and dead_at is not null",
+        consumer,
+        eventId);
+  }
+
+  /** One dead row of the current city, changed on the tenant transaction's own connection. */
+  private boolean inCityTransaction(String sql, String consumer, UUID eventId) {
+    try (PreparedStatement s = em.unwrap(Connection.class).prepareStatement(sql)) {
+      s.setString(1, consumer);
+      s.setObject(2, CurrentTenant.require().value());
+      s.setObject(3, eventId);
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("Outbox queue: " + e.getMessage());
+    }
   }
 
   private interface Binder {

@@ -1,0 +1,30 @@
+package org.civic311.integrations.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How Civic311 proves itself to a department's system, besides the HMAC signature. */
+public enum AuthKind {
+  /** Nothing but the signature. */
+  NONE,
+  /** {@code Authorization: Bearer <token>}. */
+  BEARER,
+  /** {@code Authorization: Basic <username:password>}. */
+  BASIC;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<AuthKind> fromWire(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    for (AuthKind kind : values()) {
+      if (kind.wireName().equals(name.strip().toLowerCase(Locale.ROOT))) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,30 @@
+package org.civic311.integrations.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of department system Civic311 can reach: one Camel route template each, instantiated
+ * per city and department from its configuration row. Only the webhook exists so far; Open311
+ * downstream, e-mail and file drops are to come (ADR 0013).
+ */
+public enum ConnectorKind {
+  /** A signed JSON POST of every event to the department's URL. */
+  WEBHOOK;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<ConnectorKind> fromWire(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    for (ConnectorKind kind : values()) {
+      if (kind.wireName().equals(name.strip().toLowerCase(Locale.ROOT))) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

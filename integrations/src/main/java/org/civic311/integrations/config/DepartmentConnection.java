@@ -1,0 +1,33 @@
+package org.civic311.integrations.config;
+
+/**
+ * What it takes to talk to one department's system, secrets opened: only for the dispatch and the
+ * inbound check, never for a response. {@link #toString()} leaves the secrets out, so a log line or
+ * an exception message cannot carry them.
+ *
+ * @param authorization the {@code Authorization} header's value, or null with auth {@code none}
+ */
+public record DepartmentConnection(
+    String department,
+    ConnectorKind kind,
+    WebhookAddress url,
+    int version,
+    boolean enabled,
+    String authorization,
+    String signingSecret) {
+
+  @Override
+  public String toString() {
+    return "DepartmentConnection[department="
+        + department
+        + ", kind="
+        + kind
+        + ", url="
+        + url
+        + ", version="
+        + version
+        + ", enabled="
+        + enabled
+        + "]";
+  }
+}

@@ -1,0 +1,297 @@
+package org.civic311.integrations.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.DepartmentSummary;
+import org.civic311.platform.shared.application.AuditLog;
+import org.civic311.platform.shared.application.CurrentTenant;
+import org.civic311.platform.shared.application.TenantTransactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The current city's department integrations: read and saved by the city administrator (audited,
+ * without secrets), and opened for the dispatch and the inbound signature check. Secrets go in
+ * through here and never come out of it except as a {@link DepartmentConnection}.
+ */
+@ApplicationScoped
+public class IntegrationSettings {
+  static final int MIN_SIGNING_SECRET = 16;
+  static final int MAX_SECRET = 4000;
+
+  @Inject DepartmentIntegrationRepository integrations;
+  @Inject CatalogueService catalogue;
+  @Inject SecretBox box;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /**
+   * Whether a department's URL may point into private networks (loopback, site-local, link-local
+   * such as a cloud's metadata address). Off in production: a city administrator must not be able
+   * to make the platform call its own internals. The demo and the tests, whose stand-in department
+   * systems run on localhost, turn it on.
+   */
+  @Inject
+  @ConfigProperty(name = "civic311.integrations.allow-private-networks", defaultValue = "false")
+  boolean allowPrivateNetworks;
+
+  /**
+   * @throws NoSuchDepartment when the city has no such department
+   */
+  @TenantTransactional
+  public Optional<IntegrationView> find(String department) {
+    requireDepartment(department);
+    return integrations.findByDepartment(department).map(IntegrationView::of);
+  }
+
+  /** Every integration of the city (for the health page). */
+  @TenantTransactional
+  public List<IntegrationView> all() {
+    return integrations.all().stream().map(IntegrationView::of).toList();
+  }
+
+  /**
+   * Creates or replaces the department's integration; secrets left out are kept. Audited without
+   * secrets (the entry says which were changed).
+   *
+   * @throws NoSuchDepartment when the city has no such department
+   * @throws IllegalArgumentException naming the field that is wrong; nothing is stored then
+   * @throws SecretBox.KeyMissing when the deployment has no encryption key
+   */
+  @TenantTransactional
+  public IntegrationView save(String department, SaveIntegration request, String actor) {
+    requireDepartment(department);
+    ConnectorKind kind =
+        ConnectorKind.fromWire(request.kind() == null ? "webhook" : request.kind())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "kind: '" + request.kind() + "' is not a connector kind (webhook)"));
+    WebhookAddress url = WebhookAddress.parse(request.url());
+    checkNetwork(url);
+    AuthKind auth =
+        AuthKind.fromWire(request.auth() == null ? "none" : request.auth())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "auth: '" + request.auth() + "' is not one of none, bearer, basic"));
+    Optional<DepartmentIntegration> existing = integrations.findByDepartment(department);
+    String before = existing.map(i -> auditJson(IntegrationView.of(i), List.of())).orElse(null);
+    List<String> changedSecrets = new ArrayList<>();
+
+    String city = CurrentTenant.require().toString();
+    String credentials = credentials(auth, request, existing, city, department, changedSecrets);
+    String signingSecret;
+    if (request.signingSecret() != null) {
+      String secret = request.signingSecret();
+      if (secret.length() < MIN_SIGNING_SECRET || secret.length() > MAX_SECRET) {
+        throw new IllegalArgumentException(
+            "signing_secret: "
+                + MIN_SIGNING_SECRET
+                + " to "
+                + MAX_SECRET
+                + " characters (use a random one, e.g. openssl rand -hex 32)");
+      }
+      signingSecret = box.seal(secret, binding(city, department, "signing-secret"));
+      changedSecrets.add("signing_secret");
+    } else {
+      signingSecret =
+          existing
+              .map(DepartmentIntegration::sealedSigningSecret)
+              .orElseThrow(() -> new IllegalArgumentException("signing_secret: is required"));
+    }
+    boolean enabled = request.enabled() == null || request.enabled();
+    DepartmentIntegration saved;
+    if (existing.isPresent()) {
+      saved = existing.get();
+      saved.change(kind, url, auth, credentials, signingSecret, enabled, actor, clock);
+    } else {
+      saved =
+          DepartmentIntegration.of(
+              department, kind, url, auth, credentials, signingSecret, enabled, actor, clock);
+      integrations.add(saved);
+    }
+    IntegrationView view = IntegrationView.of(saved);
+    audit.record("integration:" + department, actor, before, auditJson(view, changedSecrets));
+    return view;
+  }
+
+  /**
+   * The department's integration with its secrets opened, for dispatch and the inbound check. Empty
+   * when the department has none.
+   */
+  @TenantTransactional
+  public Optional<DepartmentConnection> connection(String department) {
+    return integrations.findByDepartment(department).map(this::open);
+  }
+
+  private DepartmentConnection open(DepartmentIntegration i) {
+    String city = CurrentTenant.require().toString();
+    String authorization =
+        i.sealedCredentials()
+            .map(stored -> box.open(stored, binding(city, i.department(), "credentials")))
+            .map(
+                clear ->
+                    i.authKind() == AuthKind.BEARER
+                        ? "Bearer " + clear
+                        : "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(clear.getBytes(StandardCharsets.UTF_8)))
+            .orElse(null);
+    return new DepartmentConnection(
+        i.department(),
+        i.kind(),
+        i.url(),
+        i.version(),
+        i.enabled(),
+        authorization,
+        box.open(i.sealedSigningSecret(), binding(city, i.department(), "signing-secret")));
+  }
+
+  /** The sealed credentials the request leads to: new ones, the kept ones, or none. */
+  private String credentials(
+      AuthKind auth,
+      SaveIntegration request,
+      Optional<DepartmentIntegration> existing,
+      String city,
+      String department,
+      List<String> changed) {
+    boolean sameKind = existing.filter(i -> i.authKind() == auth).isPresent();
+    Optional<String> kept =
+        sameKind ? existing.flatMap(DepartmentIntegration::sealedCredentials) : Optional.empty();
+    switch (auth) {
+      case NONE:
+        if (request.token() != null || request.username() != null || request.password() != null) {
+          throw new IllegalArgumentException("auth: 'none' takes no token, username or password");
+        }
+        if (existing.flatMap(DepartmentIntegration::sealedCredentials).isPresent()) {
+          changed.add("credentials");
+        }
+        return null;
+      case BEARER:
+        if (request.username() != null || request.password() != null) {
+          throw new IllegalArgumentException("auth: 'bearer' takes a token, not a username");
+        }
+        if (request.token() == null) {
+          return kept.orElseThrow(
+              () -> new IllegalArgumentException("token: is required with auth 'bearer'"));
+        }
+        headerSafe("token", request.token());
+        changed.add("credentials");
+        return box.seal(request.token(), binding(city, department, "credentials"));
+      case BASIC:
+        if (request.token() != null) {
+          throw new IllegalArgumentException("auth: 'basic' takes a username and password");
+        }
+        if (request.username() == null && request.password() == null) {
+          return kept.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "username: and password are required with auth 'basic'"));
+        }
+        if (request.username() == null || request.username().isBlank()) {
+          throw new IllegalArgumentException("username: is required with a password");
+        }
+        if (request.password() == null) {
+          throw new IllegalArgumentException("password: is required with a username");
+        }
+        if (request.username().contains(":")) {
+          throw new IllegalArgumentException("username: must not contain ':' (RFC 7617)");
+        }
+        headerSafe("username", request.username());
+        headerSafe("password", request.password());
+        changed.add("credentials");
+        return box.seal(
+            request.username() + ":" + request.password(),
+            binding(city, department, "credentials"));
+      default:
+        throw new IllegalStateException(auth.toString());
+    }
+  }
+
+  /** A value that ends up in an HTTP header: no line breaks or other control characters. */
+  private static void headerSafe(String field, String value) {
+    if (value.isEmpty() || value.length() > MAX_SECRET) {
+      throw new IllegalArgumentException(field + ": 1 to " + MAX_SECRET + " characters");
+    }
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException(field + ": must not contain control characters");
+    }
+  }
+
+  /** Refuses addresses inside private networks unless the deployment allows them. */
+  private void checkNetwork(WebhookAddress url) {
+    if (allowPrivateNetworks) {
+      return;
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(url.host());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("url: the host '" + url.host() + "' is not known");
+    }
+    for (InetAddress a : addresses) {
+      boolean uniqueLocal = a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc;
+      if (a.isLoopbackAddress()
+          || a.isAnyLocalAddress()
+          || a.isLinkLocalAddress()
+          || a.isSiteLocalAddress()
+          || a.isMulticastAddress()
+          || uniqueLocal) {
+        throw new IllegalArgumentException(
+            "url: '"
+                + url.host()
+                + "' is in a private network, which this deployment does not call");
+      }
+    }
+  }
+
+  private void requireDepartment(String department) {
+    boolean known =
+        department != null
+            && catalogue.departments().stream()
+                .map(DepartmentSummary::code)
+                .anyMatch(department::equals);
+    if (!known) {
+      throw new NoSuchDepartment(department);
+    }
+  }
+
+  private static SecretBox.Binding binding(String city, String department, String purpose) {
+    return new SecretBox.Binding(city, department, purpose);
+  }
+
+  /** The audit document: the view (no secrets) and which secrets this change replaced. */
+  private static String auditJson(IntegrationView v, List<String> secretsChanged) {
+    JsonArrayBuilder changed = Json.createArrayBuilder();
+    secretsChanged.forEach(changed::add);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("department", v.department())
+            .add("kind", v.kind())
+            .add("url", v.url())
+            .add("auth", v.auth())
+            .add("credentials_set", v.credentialsSet())
+            .add("signing_secret_set", v.signingSecretSet())
+            .add("enabled", v.enabled())
+            .add("version", v.version())
+            .add("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v.updatedAt()));
+    if (!secretsChanged.isEmpty()) {
+      json.add("secrets_changed", changed);
+    }
+    return json.build().toString();
+  }
+}

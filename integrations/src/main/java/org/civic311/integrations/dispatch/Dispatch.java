@@ -1,0 +1,20 @@
+package org.civic311.integrations.dispatch;
+
+import org.civic311.integrations.config.DepartmentConnection;
+
+/**
+ * One event, ready to leave for one department: the connection (secrets opened), the JSON body and
+ * its idempotency key ({@code <request id>:<seq>}).
+ */
+public record Dispatch(
+    String city,
+    DepartmentConnection connection,
+    String idempotencyKey,
+    String eventType,
+    String body) {
+
+  @Override
+  public String toString() {
+    return "Dispatch[" + idempotencyKey + " to " + connection + "]";
+  }
+}

@@ -1,0 +1,130 @@
+package org.civic311.integrations.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.civic311.integrations.config.DepartmentConnection;
+import org.civic311.integrations.config.IntegrationSettings;
+import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.request.application.RequestIntakeService;
+import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.shared.application.CurrentTenant;
+import org.civic311.platform.shared.application.OutboxMessage;
+import org.civic311.platform.shared.application.TenantTransactional;
+
+/**
+ * Decides, as the event's city and inside its transaction, whether an event goes to a department
+ * and builds what it says: the department the request's category routes to, that department's
+ * connection if it has an enabled one, and the message. Personal data stays out (no reporter, no
+ * follower, no internal note); the event's own status is sent, not the request's current one, so a
+ * late delivery still tells the story in order.
+ */
+@ApplicationScoped
+public class DispatchPlanner {
+  @Inject RequestIntakeService requests;
+  @Inject CatalogueService catalogue;
+  @Inject IntegrationSettings settings;
+
+  @TenantTransactional
+  public Optional<Dispatch> plan(OutboxMessage message) {
+    Optional<RequestSummary> request = requests.find(message.requestId().toString());
+    if (request.isEmpty() || request.get().categoryCode() == null) {
+      return Optional.empty();
+    }
+    Optional<CategorySummary> category = catalogue.byCode(request.get().categoryCode());
+    String department = category.map(CategorySummary::departmentCode).orElse(null);
+    if (department == null) {
+      return Optional.empty();
+    }
+    Optional<DepartmentConnection> connection =
+        settings.connection(department).filter(DepartmentConnection::enabled);
+    if (connection.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = message.requestId() + ":" + message.seq();
+    return Optional.of(
+        new Dispatch(
+            CurrentTenant.require().toString(),
+            connection.get(),
+            key,
+            message.type(),
+            body(key, department, message, request.get())));
+  }
+
+  static String body(String key, String department, OutboxMessage message, RequestSummary r) {
+    JsonObject event;
+    try (JsonReader reader = Json.createReader(new StringReader(message.payload()))) {
+      event = reader.readObject();
+    }
+    JsonObjectBuilder e =
+        Json.createObjectBuilder()
+            .add("seq", message.seq())
+            .add("type", message.type())
+            .add("status", event.getString("status", r.statusName()));
+    copy(event, "previous_status", e);
+    copy(event, "public_note", e);
+    copy(event, "at", e, "occurred_at");
+    JsonObjectBuilder request =
+        Json.createObjectBuilder()
+            .add("service_request_id", r.id())
+            .add("service_code", r.categoryCode())
+            .add("service_name", text(r.categoryName()))
+            .add("description", text(r.description()))
+            .add("channel", text(r.channel()));
+    number(request, "lat", r.latitude());
+    number(request, "long", r.longitude());
+    if (r.address() != null) {
+      request.add("address_string", r.address());
+    }
+    time(request, "requested_datetime", r.createdAt());
+    time(request, "updated_datetime", r.updatedAt());
+    time(request, "expected_datetime", r.expectedAt());
+    if (r.mediaUrl() != null) {
+      request.add("media_url", r.mediaUrl());
+    }
+    return Json.createObjectBuilder()
+        .add("idempotency_key", key)
+        .add("department", department)
+        .add("event", e)
+        .add("service_request", request)
+        .build()
+        .toString();
+  }
+
+  private static void copy(JsonObject from, String name, JsonObjectBuilder to) {
+    copy(from, name, to, name);
+  }
+
+  private static void copy(JsonObject from, String name, JsonObjectBuilder to, String as) {
+    JsonValue value = from.get(name);
+    if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+      to.add(as, value);
+    }
+  }
+
+  private static void number(JsonObjectBuilder to, String name, BigDecimal value) {
+    if (value != null) {
+      to.add(name, value);
+    }
+  }
+
+  private static void time(JsonObjectBuilder to, String name, OffsetDateTime value) {
+    if (value != null) {
+      to.add(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,108 @@
+package org.civic311.integrations.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.camel.Exchange;
+import org.civic311.integrations.camel.CamelRuntime;
+import org.civic311.integrations.connector.webhook.WebhookRoutes;
+import org.civic311.platform.shared.application.DeliveryDeferred;
+import org.civic311.platform.shared.application.DeliveryRefused;
+import org.civic311.platform.shared.application.OutboxConsumer;
+import org.civic311.platform.shared.application.OutboxMessage;
+import org.civic311.platform.shared.application.Transactions;
+
+/**
+ * The department integrations' outbox consumer ({@code integration}): each event of a request whose
+ * category routes to a department with an enabled integration goes through that department's Camel
+ * route, once the previous events of the same request have (the outbox's claim keeps that order). A
+ * 2xx answer is done; a refusal (4xx) is a dead letter at once; anything else is retried by the
+ * outbox with backoff. A repeat after a crash carries the same idempotency key, so the department
+ * can drop it.
+ */
+@ApplicationScoped
+public class IntegrationConsumer implements OutboxConsumer {
+  public static final String NAME = "integration";
+  private static final Logger LOG = Logger.getLogger(IntegrationConsumer.class.getName());
+
+  @Inject DispatchPlanner planner;
+  @Inject CamelRuntime camel;
+  @Inject IntegrationHealthLog health;
+  @Inject Transactions transactions;
+  @Inject Clock clock;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void deliver(OutboxMessage message) throws Exception {
+    if (!camel.started()) {
+      throw new DeliveryDeferred(
+          clock.instant().plus(Duration.ofSeconds(1)), "Camel is not started yet");
+    }
+    Optional<Dispatch> dispatch = transactions.inNewTransaction(() -> planner.plan(message));
+    if (dispatch.isEmpty()) {
+      return; // no department, or no enabled integration for it: nothing to send
+    }
+    Dispatch d = dispatch.get();
+    String department = d.connection().department();
+    Exchange result =
+        camel.send(
+            WebhookRoutes.TEMPLATE,
+            "webhook-" + d.city() + "-" + department,
+            Map.of(
+                "url", d.connection().url().toString(),
+                "city", d.city(),
+                "department", department,
+                "version", String.valueOf(d.connection().version())),
+            exchange -> {
+              exchange.getMessage().setBody(d.body());
+              exchange.setProperty(WebhookRoutes.SIGNING_SECRET, d.connection().signingSecret());
+              if (d.connection().authorization() != null) {
+                exchange.setProperty(WebhookRoutes.AUTHORIZATION, d.connection().authorization());
+              }
+              exchange.setProperty(WebhookRoutes.IDEMPOTENCY_KEY, d.idempotencyKey());
+              exchange.setProperty(WebhookRoutes.EVENT_TYPE, d.eventType());
+            });
+    Exception failure = result.getException();
+    if (failure == null) {
+      record(() -> health.delivered(department));
+      return;
+    }
+    DeliveryFailure why = DeliveryFailure.of(failure);
+    record(() -> health.failed(department, why.reason()));
+    if (why.permanent()) {
+      throw new DeliveryRefused(why.reason());
+    }
+    throw new RetryLater(why.reason());
+  }
+
+  /** Health is a record of what happened; failing to write it must not change the outcome. */
+  private void record(Runnable work) {
+    try {
+      transactions.inNewTransaction(
+          () -> {
+            work.run();
+            return null;
+          });
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Integration health not recorded: " + e.getMessage());
+    }
+  }
+
+  /** A failure worth retrying: the message is the reason the outbox keeps as its last error. */
+  static final class RetryLater extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryLater(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
