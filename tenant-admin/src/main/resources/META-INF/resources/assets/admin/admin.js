@@ -5,8 +5,10 @@
 import { api, keycloak, start } from '/assets/shared/auth.js';
 import { h } from './ui.js';
 import * as catalogue from './catalogue.js';
+import * as departments from './departments.js';
+import * as knowledge from './knowledge.js';
 
-const SECTIONS = { catalogue };
+const SECTIONS = { catalogue, departments, knowledge };
 const REMEMBERED = 'civic311.admin.section';
 const city = document.querySelector('meta[name="civic311-city"]').content;
 const $ = (id) => document.getElementById(id);
