@@ -7,8 +7,10 @@ import { h } from './ui.js';
 import * as catalogue from './catalogue.js';
 import * as departments from './departments.js';
 import * as knowledge from './knowledge.js';
+import * as hours from './hours.js';
+import * as phone from './phone.js';
 
-const SECTIONS = { catalogue, departments, knowledge };
+const SECTIONS = { catalogue, departments, knowledge, hours, phone };
 const REMEMBERED = 'civic311.admin.section';
 const city = document.querySelector('meta[name="civic311-city"]').content;
 const $ = (id) => document.getElementById(id);
