@@ -46,9 +46,9 @@ function summary(entry) {
 function changes(entry) {
   const parts = [];
   if (entry.before) {
-    parts.push(h('h4', {}, 'Before'), h('pre', {}, pretty(entry.before)));
+    parts.push(h('h3', { class: 'small' }, 'Before'), h('pre', {}, pretty(entry.before)));
   }
-  parts.push(h('h4', {}, entry.before ? 'After' : 'Created as'), h('pre', {}, pretty(entry.after)));
+  parts.push(h('h3', { class: 'small' }, entry.before ? 'After' : 'Created as'), h('pre', {}, pretty(entry.after)));
   return h('details', {}, h('summary', {}, 'Before and after'), parts);
 }
 
@@ -76,7 +76,7 @@ export async function show(section, context) {
   ctx = context;
   if (!section.dataset.built) {
     section.dataset.built = 'true';
-    const subject = field({ label: 'Only the subject', type: 'search', autocomplete: 'off', placeholder: 'hours, category:pothole, phone-routing…', hint: 'Exactly as listed: hours, category:<code>, department:<code>, knowledge:<slug>, phone-routing, duplicate-rule…' });
+    const subject = field({ label: 'Only the subject', type: 'search', autocomplete: 'off', placeholder: 'hours, category:pothole, phone-routing…' });
     const form = h('form', { class: 'toolbar', id: 'audit-filter' }, subject, h('button', { type: 'submit', class: 'secondary', text: 'Show' }));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -87,6 +87,7 @@ export async function show(section, context) {
     ui = { subject, body, count };
     section.append(
       form,
+      h('p', { class: 'hint' }, 'A subject exactly as listed: hours, category:<code>, department:<code>, knowledge:<slug>, phone-routing, duplicate-rule, notification-settings, staff-mail, catalogue-import. Empty: every subject.'),
       count,
       h('div', { class: 'table-wrap' },
         h('table', { class: 'stack', id: 'audit-list' },

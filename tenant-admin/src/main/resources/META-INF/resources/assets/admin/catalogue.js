@@ -377,7 +377,7 @@ async function exportCsv(button) {
 function importForm() {
   const form = h('form', { id: 'import-form', novalidate: true });
   const [formError, formStatus] = formLines(form);
-  const file = field({ label: 'CSV file', field: 'file', name: 'file', type: 'file', accept: '.csv,text/csv', required: true, hint: 'Columns code,name,group,keywords,description,active,staff_only; keywords separated by semicolons. Attributes, departments and service levels are kept.' });
+  const file = field({ label: 'CSV file', field: 'file', name: 'file', type: 'file', accept: '.csv,text/csv', required: true, hint: 'A header row, then one category a row. Columns: code, name, group, keywords (separated by semicolons), description, active, staff_only; only code and name are required. Attributes, departments and service levels are kept.' });
   const overwrite = field({ label: 'Also overwrite categories edited here since the last import', name: 'overwrite', type: 'checkbox' });
   const report = h('div', { class: 'report', id: 'import-report', hidden: true, tabindex: '-1' });
   form.append(formError, file, overwrite, h('div', { class: 'actions' }, h('button', { type: 'submit', text: 'Import' })), formStatus, report);
@@ -404,8 +404,8 @@ function importForm() {
           h('ul', {}, rows.map((x) => h('li', {}, x.field + ': ' + x.message))),
         );
         report.hidden = false;
-        const failed = new Error(e.problem.detail);
-        failed.problem = { detail: e.problem.detail };
+        const failed = new Error('Not imported: ' + e.problem.detail);
+        failed.shown = true;
         throw failed;
       }
     });
@@ -446,8 +446,15 @@ export async function show(section, context) {
     const editor = h('div', { class: 'editor', id: 'category-editor', hidden: true, 'aria-labelledby': 'category-editor-title', role: 'region' }, title);
     const csvStatus = h('p', { class: 'form-status', role: 'status', id: 'csv-status' });
     ui = { search, add, body, count, title, editor, csvStatus };
+    const importTitle = h('h3', { id: 'import-title', tabindex: '-1' }, 'Import a CSV file');
+    const toImport = h('button', { type: 'button', class: 'secondary', text: 'Import CSV…' });
+    toImport.addEventListener('click', () => {
+      importTitle.scrollIntoView();
+      document.querySelector('#import-form input[type=file]').focus();
+    });
     section.append(
-      h('div', { class: 'toolbar' }, search, add),
+      h('div', { class: 'toolbar' }, search, add, exportButton, toImport),
+      csvStatus,
       editor,
       h('div', { class: 'list' },
         count,
@@ -456,9 +463,7 @@ export async function show(section, context) {
             h('caption', { class: 'visually-hidden' }, 'Categories'),
             h('thead', {}, h('tr', {}, ['Code', 'Name', 'Group', 'Department', 'State'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
             body))),
-      h('h3', {}, 'The catalogue as a CSV file'),
-      h('div', { class: 'actions' }, exportButton),
-      csvStatus,
+      importTitle,
       importForm(),
     );
   }

@@ -51,7 +51,8 @@ function departmentForm(department) {
   });
   const counter = h('p', { class: 'hint', 'aria-live': 'polite' });
   const count = () => {
-    counter.textContent = list.querySelectorAll('input:checked').length + ' categories ticked.';
+    const n = list.querySelectorAll('input:checked').length;
+    counter.textContent = n + (n === 1 ? ' category' : ' categories') + ' ticked.';
   };
   list.addEventListener('change', count);
   count();

@@ -328,6 +328,12 @@ export async function save(form, send, extra = () => []) {
     form.formStatus.className = 'form-status ok';
     return answer ?? true;
   } catch (e) {
+    if (e.shown) {
+      // the sender has shown the problem itself (the rows of a refused file): only say so
+      form.formStatus.textContent = e.message;
+      form.formStatus.className = 'form-status bad';
+      return null;
+    }
     if (e.status === 401 || e.status === 403) {
       form.formStatus.textContent = 'Not saved: ' + (e.problem?.detail || e.message);
       form.formStatus.className = 'form-status bad';
