@@ -143,7 +143,13 @@ async function main() {
   }
   say('You administer ' + context.profile.name + '. Changes take effect when saved, and are recorded in the audit history.');
   $('admin').hidden = false;
-  window.addEventListener('hashchange', () => show(window.location.hash.slice(1), true));
+  window.addEventListener('hashchange', () => {
+    // only the sections' own fragments: the skip link's #main is not one
+    const name = window.location.hash.slice(1);
+    if (SECTIONS[name]) {
+      show(name, true);
+    }
+  });
   await show(window.location.hash.slice(1), false);
 }
 

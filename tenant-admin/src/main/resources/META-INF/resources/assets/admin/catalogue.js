@@ -283,6 +283,9 @@ async function openEditor(category) {
       state.attributes.append(attributeItem(a));
     }
     editing(form, category);
+    renumber(form);
+    highlight(category.code);
+    ui.title.focus();
     const level = await levelFromHistory(category.code);
     form.elements.sla_hours.value = level.hours;
     form.elements.basis.value = level.basis;
@@ -291,10 +294,9 @@ async function openEditor(category) {
   } else {
     ui.title.textContent = 'New category';
     state.department.textContent = 'Route it to a department under Departments once it is saved.';
+    highlight(null);
+    ui.title.focus();
   }
-  renumber(form);
-  highlight(category?.code);
-  ui.title.focus();
 }
 
 function closeEditor() {
