@@ -21,16 +21,21 @@ let ui;
 let categories = [];
 const editorState = new WeakMap();
 
+/** Fields the server is gaining (see categoryPayload). */
+const COMING = ['groups', 'names', 'descriptions', 'area'];
+
 /**
  * The category as the PUT sends it: the one place that knows its JSON names. The server is gaining
  * `groups` (a list, the first being the primary group), `names` and `descriptions` (locale → text)
- * and `area` (a GeoJSON Polygon or MultiPolygon, or null): add them here, with their fields in
- * categoryForm(), once it accepts them. Until then they are not sent, as it may refuse unknown
- * fields.
+ * and `area` (a GeoJSON Polygon or MultiPolygon, or null): give them fields in categoryForm() and
+ * set them here once it accepts them. Until then the page does not send them of its own accord, as
+ * the server may refuse unknown fields. But a PUT clears what it leaves out, so when the server
+ * does answer them, a category keeps the values it was loaded with (its first group following the
+ * form's group) rather than losing them on every save from this form.
  */
 function categoryPayload(form) {
   const v = (name) => form.elements[name];
-  return {
+  const payload = {
     name: v('name').value.trim(),
     group: optional(v('group').value),
     keywords: list(v('keywords').value),
@@ -39,6 +44,16 @@ function categoryPayload(form) {
     staff_only: v('staff_only').checked,
     attributes: [...form.querySelectorAll('[data-list="attributes"]')].map(attributePayload),
   };
+  const loaded = editorState.get(form).loaded || {};
+  for (const key of COMING) {
+    if (key in loaded) {
+      payload[key] = loaded[key];
+    }
+  }
+  if (Array.isArray(payload.groups)) {
+    payload.groups = [payload.group, ...payload.groups.slice(1)].filter((g, i, all) => g && all.indexOf(g) === i);
+  }
+  return payload;
 }
 
 /** One attribute of the service definition; its order is its place in the form. */
@@ -198,7 +213,7 @@ function categoryForm() {
     formStatus);
   // (a form's own properties are its named fields, and `attributes` is every element's: what the
   // editor keeps about itself lives in `editorState`)
-  editorState.set(form, { code: code.control, attributes, department, level: { ...DEFAULT_LEVEL }, editing: null });
+  editorState.set(form, { code: code.control, attributes, department, level: { ...DEFAULT_LEVEL }, editing: null, loaded: null });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     saveCategory(form);
@@ -241,6 +256,7 @@ function editing(form, category) {
   const state = editorState.get(form);
   state.code.readOnly = true;
   state.editing = category.code;
+  state.loaded = category;
   ui.title.textContent = 'Edit ' + category.name;
   state.department.textContent = category.department
     ? 'Routed to the department “' + category.department + '”: change it under Departments.'
