@@ -68,7 +68,7 @@ class CityAdminBrowserIT extends PlatformIT {
 
       // signing out signs out
       page.findElement(By.id("sign-out")).click();
-      browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+      throughRedirects(browser).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
       assertThat(page.findElement(By.id("status")).getText()).contains("signed out");
       assertThat(page.findElement(By.id("admin")).isDisplayed()).isFalse();
     }
@@ -715,17 +715,22 @@ class CityAdminBrowserIT extends PlatformIT {
   private static void signIn(Browser browser, String username, String section) {
     WebDriver page = browser.driver();
     page.get(base().resolve("c/lethbridge/admin/#" + section).toString());
-    browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
-    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    throughRedirects(browser)
+        .until(ExpectedConditions.elementToBeClickable(By.id("sign-in")))
+        .click();
+    throughRedirects(browser)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     assertThat(page.getCurrentUrl())
         .startsWith(Identity.issuer())
         .contains("code_challenge_method=S256");
     page.findElement(By.id("username")).sendKeys(username);
     page.findElement(By.id("kc-login")).click();
-    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+    throughRedirects(browser)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
     page.findElement(By.id("password")).sendKeys(Identity.DEMO_PASSWORD);
     page.findElement(By.id("kc-login")).click();
-    browser.waiting().until(ExpectedConditions.textToBe(By.id("who"), "Signed in as " + username));
+    throughRedirects(browser)
+        .until(ExpectedConditions.textToBe(By.id("who"), "Signed in as " + username));
     if (username.equals(ADMIN)) {
       ready(browser, section);
     }
@@ -743,9 +748,19 @@ class CityAdminBrowserIT extends PlatformIT {
     ready(browser, section);
   }
 
+  /**
+   * A wait that outlasts the page's own redirects: every load checks the sign-in with Keycloak (a
+   * round trip through its address), and an element found just before the page navigates away makes
+   * Chromium answer with an error rather than a stale element.
+   */
+  private static org.openqa.selenium.support.ui.WebDriverWait throughRedirects(Browser browser) {
+    org.openqa.selenium.support.ui.WebDriverWait wait = browser.waiting();
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
+    return wait;
+  }
+
   private static void ready(Browser browser, String section) {
-    browser
-        .waiting()
+    throughRedirects(browser)
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#" + section + "[data-ready='true']")));
