@@ -154,6 +154,7 @@ public final class LocalPlatform {
     say("  Cities (public API)    " + base + "/api/v1/cities");
     say("  Lethbridge catalogue   " + base + "/api/v1/cities/lethbridge/service-categories");
     say("  Agent console          " + base + "/c/lethbridge/agent/");
+    say("  City administration    " + base + "/c/lethbridge/admin/ (lethbridge-admin)");
     say("  Health                 " + base + "/health/ready");
     say(
         "  Mail catcher           http://localhost:"

@@ -312,6 +312,8 @@ class AccessMatrixIT extends PlatformIT {
                 .put("api/v1/provider/cities/" + c.slug + "/phone-numbers"));
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
+    // the administration pages' shell: public, as it carries no city data; the API it calls is not
+    row("GET /c/{city}/admin", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/admin/"));
     row(
         "GET /c/{city}/requests/{id}",
         Set.of(PUBLIC),

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,6 +73,51 @@ public final class Browser implements AutoCloseable {
     Path file = dir.resolve(name + ".png");
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /**
+   * Saves the whole page, however long it is (not only what the window shows), as {@code name}.png:
+   * long forms are looked at whole. The page is laid out {@code size}'s width wide, as on a device
+   * whose scroll bars take no room, and as tall as its content.
+   */
+  public Path screenshotWholePage(String name, Dimension size) throws IOException {
+    driver.manage().window().setSize(size);
+    long height = size.getHeight();
+    // until the page's height stays put: laid out taller, it may reflow
+    for (int i = 0; i < 3; i++) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width", size.getWidth(), "height", height, "deviceScaleFactor", 1, "mobile", false));
+      Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+      Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+      long needed =
+          Math.min(
+              12_000L,
+              Math.max(
+                  size.getHeight(),
+                  (long) Math.ceil(((Number) content.get("height")).doubleValue())));
+      if (needed == height) {
+        break;
+      }
+      height = needed;
+    }
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width", size.getWidth(), "height", height, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      Map<String, Object> shot =
+          driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+      Path dir =
+          Files.createDirectories(
+              Path.of(System.getProperty("civic311.it.screenshots", "target/screenshots")));
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+      return file;
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   @Override

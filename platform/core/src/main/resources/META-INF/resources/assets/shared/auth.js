@@ -30,25 +30,40 @@ export function signOut() {
   return keycloak.logout({ redirectUri: window.location.href.split('?')[0] });
 }
 
-/** fetch() against the API with the signed-in user's token, refreshed when close to expiry. */
-export async function api(path, options = {}) {
+/** fetch() with the signed-in user's token, refreshed when close to expiry: the raw response. */
+export async function authorizedFetch(path, options = {}) {
   if (keycloak.authenticated) {
     await keycloak.updateToken(30);
   }
   const headers = new Headers(options.headers || {});
-  headers.set('Accept', 'application/json');
   if (keycloak.token) {
     headers.set('Authorization', 'Bearer ' + keycloak.token);
   }
-  const response = await fetch(path, { ...options, headers });
+  return fetch(path, { ...options, headers });
+}
+
+/**
+ * fetch() against the API with the signed-in user's token; the JSON answer. A refusal throws an
+ * Error whose message is the problem's detail, with the status and the whole problem document
+ * (its errors name the fields) as error.status and error.problem.
+ */
+export async function api(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  headers.set('Accept', 'application/json');
+  const response = await authorizedFetch(path, { ...options, headers });
   if (!response.ok) {
     let detail = response.statusText;
+    let problem = null;
     try {
-      detail = (await response.json()).detail || detail;
+      problem = await response.json();
+      detail = problem.detail || detail;
     } catch (ignored) {
       // not a problem document
     }
-    throw new Error(detail + ' (' + response.status + ')');
+    const error = new Error(detail + ' (' + response.status + ')');
+    error.status = response.status;
+    error.problem = problem;
+    throw error;
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
