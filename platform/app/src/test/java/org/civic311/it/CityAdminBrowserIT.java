@@ -86,9 +86,33 @@ class CityAdminBrowserIT extends PlatformIT {
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("category-form")));
       type(page, field("category-form", "code"), code);
       type(page, field("category-form", "name"), "Broken bench " + code);
-      type(page, field("category-form", "group"), "Parks");
+      type(page, field("category-form", "groups"), "Parks");
+      type(page, field("category-form", "more_groups"), "Street furniture, Parks");
       type(page, field("category-form", "keywords"), "bench, seat, park furniture");
       type(page, field("category-form", "description"), "A bench in a park or on a street.");
+      type(page, field("category-form", "names.fr"), "Banc brisé");
+      type(page, field("category-form", "descriptions.es"), "Un banco roto.");
+      // first not JSON: refused in the page, next to the field, nothing sent
+      type(page, field("category-form", "area"), "the river valley");
+      page.findElement(
+              By.xpath("//form[@id='category-form']//button[normalize-space()='Save category']"))
+          .click();
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.attributeToBe(
+                  field("category-form", "area"), "aria-invalid", "true"));
+      assertThat(
+              Db.sql(
+                  Db.city("lethbridge"),
+                  "select count(*) from service_category where code = ?",
+                  code))
+          .isEqualTo("0");
+      type(
+          page,
+          field("category-form", "area"),
+          "{\"type\":\"Polygon\",\"coordinates\":[[[-112.95,49.60],[-112.70,49.60],"
+              + "[-112.70,49.78],[-112.95,49.78],[-112.95,49.60]]]}");
 
       button(page, "catalogue", "Add a question").click();
       type(page, field("category-form", "attributes[0].code"), "size_m2");
@@ -143,6 +167,17 @@ class CityAdminBrowserIT extends PlatformIT {
                       + " from service_category where code = ?",
                   code))
           .isEqualTo("2880 false high");
+      // its groups, other languages and area too
+      as(ADMIN)
+          .get("api/v1/cities/lethbridge/admin/service-categories")
+          .then()
+          .statusCode(200)
+          .body(
+              "find { it.code == '" + code + "' }.groups",
+              equalTo(List.of("Parks", "Street furniture")))
+          .body("find { it.code == '" + code + "' }.names.fr", equalTo("Banc brisé"))
+          .body("find { it.code == '" + code + "' }.descriptions.es", equalTo("Un banco roto."))
+          .body("find { it.code == '" + code + "' }.area.type", equalTo("Polygon"));
 
       // after a reload, the page shows what was saved
       reload(browser, "catalogue");
@@ -165,6 +200,12 @@ class CityAdminBrowserIT extends PlatformIT {
           .isEqualTo("Broken bench " + code);
       assertThat(page.findElement(field("category-form", "basis")).getAttribute("value"))
           .isEqualTo("calendar");
+      assertThat(page.findElement(field("category-form", "more_groups")).getAttribute("value"))
+          .isEqualTo("Street furniture");
+      assertThat(page.findElement(field("category-form", "names.fr")).getAttribute("value"))
+          .isEqualTo("Banc brisé");
+      assertThat(page.findElement(field("category-form", "area")).getAttribute("value"))
+          .contains("Polygon");
       assertThat(page.findElement(field("category-form", "priority")).getAttribute("value"))
           .isEqualTo("high");
       assertThat(
@@ -422,6 +463,16 @@ class CityAdminBrowserIT extends PlatformIT {
                   Db.city("lethbridge"),
                   "select count(*) from audit_entry where subject = 'hours'"))
           .isEqualTo(String.valueOf(audited));
+
+      // a time zone that does not exist is refused by the server, next to its field
+      type(page, field("hours-form", "weekly[" + (n + 1) + "].closes"), "18:00");
+      type(page, field("hours-form", "time_zone"), "Mars/Olympus_Mons");
+      button(page, "hours", "Save hours").click();
+      WebElement zone = page.findElement(field("hours-form", "time_zone"));
+      browser.waiting().until(ExpectedConditions.attributeToBe(zone, "aria-invalid", "true"));
+      assertThat(page.findElement(By.id(zone.getAttribute("data-error"))).getText())
+          .contains("is not an IANA time zone");
+      assertThat(api().get(API + "/hours").asString()).isEqualTo(saved);
     } finally {
       putAdminDocument("/admin/hours", original);
     }
@@ -438,13 +489,18 @@ class CityAdminBrowserIT extends PlatformIT {
           page.findElement(
               By.cssSelector("#phone-form [data-field='entry_points[0]'] .greeting-text"));
       type(text, greeting);
+      // the main line keeps shorter hours of its own (a lowercase day is fine)
+      type(page, field("phone-form", "entry_points[0].hours"), "monday 9:00-12:00");
       browser.screenshotWholePage("admin-phone-editor-phone", Browser.PHONE);
       page.manage().window().setSize(Browser.DESKTOP);
       submit(browser, "phone-form", "Save phone routing");
       as(ADMIN)
           .get(API + "/admin/phone-routing")
           .then()
-          .body("entry_points[0].greetings.en", equalTo(greeting));
+          .body("entry_points[0].greetings.en", equalTo(greeting))
+          .body("entry_points[0].hours[0].day", equalTo("MONDAY"))
+          .body("entry_points[0].hours[0].opens", equalTo("09:00"))
+          .body("entry_points[0].hours[0].closes", equalTo("12:00"));
 
       // a Saturday evening: closed, so the trouble line answers after the new greeting
       reload(browser, "phone");

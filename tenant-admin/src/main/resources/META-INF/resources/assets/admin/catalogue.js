@@ -21,39 +21,60 @@ let ui;
 let categories = [];
 const editorState = new WeakMap();
 
-/** Fields the server is gaining (see categoryPayload). */
-const COMING = ['groups', 'names', 'descriptions', 'area'];
+/** The languages a category can be named in besides the city's first (the portal's languages). */
+const LANGUAGES = [['fr', 'French'], ['es', 'Spanish']];
 
 /**
- * The category as the PUT sends it: the one place that knows its JSON names. The server is gaining
- * `groups` (a list, the first being the primary group), `names` and `descriptions` (locale → text)
- * and `area` (a GeoJSON Polygon or MultiPolygon, or null): give them fields in categoryForm() and
- * set them here once it accepts them. Until then the page does not send them of its own accord, as
- * the server may refuse unknown fields. But a PUT clears what it leaves out, so when the server
- * does answer them, a category keeps the values it was loaded with (its first group following the
- * form's group) rather than losing them on every save from this form.
+ * The category as the PUT sends it: the one place that knows its JSON names. The PUT replaces the
+ * whole category, so everything the form holds is sent: groups (the main one first), names and
+ * descriptions in other languages (a blank one is left out) and the service area (GeoJSON, or null
+ * for the whole city).
  */
 function categoryPayload(form) {
   const v = (name) => form.elements[name];
-  const payload = {
+  const group = optional(v('group').value);
+  const names = {};
+  const descriptions = {};
+  for (const [tag] of LANGUAGES) {
+    const name = optional(v('name_' + tag).value);
+    const description = optional(v('description_' + tag).value);
+    if (name) {
+      names[tag] = name;
+    }
+    if (description) {
+      descriptions[tag] = description;
+    }
+  }
+  const area = v('area').value.trim();
+  return {
     name: v('name').value.trim(),
-    group: optional(v('group').value),
+    groups: [group, ...list(v('more_groups').value)].filter((g, i, all) => g && all.indexOf(g) === i),
     keywords: list(v('keywords').value),
     description: optional(v('description').value),
+    names,
+    descriptions,
+    area: area ? JSON.parse(area) : null,
     active: v('active').checked,
     staff_only: v('staff_only').checked,
     attributes: [...form.querySelectorAll('[data-list="attributes"]')].map(attributePayload),
   };
-  const loaded = editorState.get(form).loaded || {};
-  for (const key of COMING) {
-    if (key in loaded) {
-      payload[key] = loaded[key];
+}
+
+/** The service area must at least be a JSON object; the server checks it is a valid polygon. */
+function areaProblems(form) {
+  const text = form.elements.area.value.trim();
+  if (!text) {
+    return [];
+  }
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return [];
     }
+  } catch (e) {
+    // reported below
   }
-  if (Array.isArray(payload.groups)) {
-    payload.groups = [payload.group, ...payload.groups.slice(1)].filter((g, i, all) => g && all.indexOf(g) === i);
-  }
-  return payload;
+  return [{ field: 'area', message: 'is not a GeoJSON object: paste a Polygon or MultiPolygon, e.g. {"type":"Polygon","coordinates":[[[lon,lat],…]]}' }];
 }
 
 /** One attribute of the service definition; its order is its place in the form. */
@@ -188,12 +209,23 @@ function categoryForm() {
       h('legend', {}, 'Category'),
       code,
       field({ label: 'Name', field: 'name', name: 'name', required: true, maxlength: 120 }),
-      field({ label: 'Group', field: 'group', name: 'group', maxlength: 80, hint: 'Where residents find it, e.g. “Roads & Sidewalks”' }),
+      field({ label: 'Group', field: 'groups', name: 'group', maxlength: 80, hint: 'Where residents find it, e.g. “Roads & Sidewalks”; Open311 apps see this one' }),
+      field({ label: 'Also listed under', field: 'more_groups', name: 'more_groups', hint: 'Other groups, separated by commas, e.g. “Snow & Ice”' }),
       field({ label: 'Keywords', field: 'keywords', name: 'keywords', hint: 'Separate them with commas' }),
       field({ label: 'Description', field: 'description', name: 'description', type: 'textarea', maxlength: 2000 }),
       field({ label: 'Active (offered on every channel)', field: 'active', name: 'active', type: 'checkbox', value: true }),
       field({ label: 'Staff only (hidden from the public and Open311)', field: 'staff_only', name: 'staff_only', type: 'checkbox' }),
       department),
+    h('fieldset', {},
+      h('legend', {}, 'In other languages'),
+      h('p', { class: 'hint' }, 'Residents reading the portal or an app in another language see these; left blank, they see the name and description above.'),
+      ...LANGUAGES.flatMap(([tag, language]) => [
+        field({ label: 'Name in ' + language, field: 'names.' + tag, name: 'name_' + tag, maxlength: 120, lang: tag }),
+        field({ label: 'Description in ' + language, field: 'descriptions.' + tag, name: 'description_' + tag, type: 'textarea', maxlength: 2000, lang: tag }),
+      ])),
+    h('fieldset', {},
+      h('legend', {}, 'Where it is offered'),
+      field({ label: 'Service area (GeoJSON)', field: 'area', name: 'area', type: 'textarea', class: 'code', spellcheck: 'false', hint: 'Blank: the whole city. Otherwise a GeoJSON Polygon or MultiPolygon (longitude first), e.g. drawn on geojson.io; reports from outside it are refused.' })),
     namedGroup(
       h('fieldset', {},
         h('legend', {}, 'Questions (Open311 attributes)'),
@@ -245,7 +277,7 @@ async function saveCategory(form) {
       }
       return category;
     },
-    () => attributeProblems(form),
+    () => [...attributeProblems(form), ...areaProblems(form)],
   );
   if (saved) {
     await loadList();
@@ -290,7 +322,14 @@ async function openEditor(category) {
   if (category) {
     state.code.value = category.code;
     form.elements.name.value = category.name || '';
-    form.elements.group.value = category.group || '';
+    const groups = category.groups || (category.group ? [category.group] : []);
+    form.elements.group.value = groups[0] || '';
+    form.elements.more_groups.value = groups.slice(1).join(', ');
+    for (const [tag] of LANGUAGES) {
+      form.elements['name_' + tag].value = (category.names || {})[tag] || '';
+      form.elements['description_' + tag].value = (category.descriptions || {})[tag] || '';
+    }
+    form.elements.area.value = category.area ? JSON.stringify(category.area, null, 1) : '';
     form.elements.keywords.value = (category.keywords || []).join(', ');
     form.elements.description.value = category.description || '';
     form.elements.active.checked = category.active;

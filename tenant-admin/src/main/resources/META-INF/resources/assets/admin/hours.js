@@ -14,11 +14,24 @@ let ui;
 // --- the document ---
 
 /** The hours as their PUT sends them: the whole document. */
+/** The zone the form's times are in: the one typed, when the browser knows it, else the city's. */
+function zoneOf(form) {
+  const typed = form.elements.time_zone.value.trim();
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: typed });
+    return typed;
+  } catch (e) {
+    return ctx.profile.time_zone;
+  }
+}
+
 function hoursPayload(form) {
   renumber(form);
+  const zone = zoneOf(form);
   const rows = (name) => [...form.querySelectorAll('[data-list="' + name + '"]')];
   const get = (row, key) => row.querySelector('[data-key="' + key + '"]');
   return {
+    time_zone: form.elements.time_zone.value.trim(),
     weekly: rows('weekly').map((r) => ({ day: get(r, 'day').value, opens: get(r, 'opens').value.trim(), closes: get(r, 'closes').value.trim() })),
     holidays: rows('holidays').map((r) => ({
       name: get(r, 'name').value.trim(),
@@ -27,8 +40,8 @@ function hoursPayload(form) {
       closes: optional(get(r, 'closes').value),
     })),
     overrides: rows('overrides').map((r) => ({
-      from: zonedIso(get(r, 'from').value, ctx.profile.time_zone),
-      until: zonedIso(get(r, 'until').value, ctx.profile.time_zone),
+      from: zonedIso(get(r, 'from').value, zone),
+      until: zonedIso(get(r, 'until').value, zone),
       open: get(r, 'open').value === 'true',
       message: optional(get(r, 'message').value),
     })),
@@ -128,10 +141,21 @@ function hoursForm(doc) {
     'Closed all day unless both times are given. When: “fixed MM-DD”, “nth N|last WEEKDAY MM”, “on-or-before MM-DD WEEKDAY”, “easter ±DAYS” or “date YYYY-MM-DD”, e.g. “nth 1 MONDAY 09” for Labour Day.',
     'holidays', (doc.holidays || []).map(holidayRow), 'Add a holiday', () => holidayRow());
   const overrides = listGroup('Overrides', 'Dated exceptions, in the city\'s time (' + ctx.profile.time_zone + '). They win over holidays and weekly hours.', 'overrides', (doc.overrides || []).map(overrideRow), 'Add an override', () => overrideRow());
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zone = field({
+    label: 'Time zone',
+    field: 'time_zone',
+    name: 'time_zone',
+    value: doc.time_zone || ctx.profile.time_zone,
+    required: true,
+    list: 'hours-zones',
+    autocomplete: 'off',
+    hint: 'The IANA name, e.g. America/Edmonton. The hours, holidays, overrides, due dates and phone lines are read in it.',
+  });
   ui.addWeekly = weekly.add;
   ui.addHoliday = holidays.add;
   ui.addOverride = overrides.add;
-  form.append(formError, weekly.group, holidays.group, overrides.group,
+  form.append(formError, zone, h('datalist', { id: 'hours-zones' }, zones.map((z) => h('option', { value: z }))), weekly.group, holidays.group, overrides.group,
     h('div', { class: 'actions' }, h('button', { type: 'submit', text: 'Save hours' })), formStatus);
   renumber(form);
   form.addEventListener('submit', async (event) => {
@@ -146,6 +170,10 @@ function hoursForm(doc) {
       () => documentProblems(form),
     );
     if (saved) {
+      if (saved.time_zone && saved.time_zone !== ctx.profile.time_zone) {
+        ctx.profile.time_zone = saved.time_zone;
+        ui.zone.textContent = saved.time_zone;
+      }
       await showNow();
     }
   });
@@ -182,7 +210,7 @@ export async function show(section, context) {
     section.append(
       h('div', { class: 'report' },
         h('h3', {}, 'Now'),
-        h('p', {}, 'Time zone: ', h('strong', {}, ctx.profile.time_zone), ' (set when the city was onboarded; the operator changes it).'),
+        h('p', {}, 'Time zone: ', ui.zone = h('strong', {}, ctx.profile.time_zone), ' (change it with the hours below).'),
         now, nowMore, h('div', { class: 'actions' }, check)),
       h('h3', {}, 'The hours'),
       holder);

@@ -51,7 +51,25 @@ function entryPayload(item) {
       category: row.querySelector('.urgent-category').value,
       label: row.querySelector('.urgent-label').value.trim(),
     })),
+    hours: lineHours(get('hours').value),
   };
+}
+
+const RANGE = /^\s*([A-Za-z]+)\s+(\d{1,2}:\d{2})\s*(?:-|–|to)\s*(\d{1,2}:\d{2})\s*$/;
+
+/**
+ * A line's own weekly hours, one range a line ("MONDAY 09:00-12:00"), or null for the city's. A line
+ * that does not read as a range goes as it is, and the server names what is wrong with it.
+ */
+function lineHours(text) {
+  const lines = String(text || '').split('\n').map((l) => l.trim()).filter((l) => l);
+  if (lines.length === 0) {
+    return null;
+  }
+  return lines.map((line) => {
+    const m = RANGE.exec(line);
+    return m ? { day: m[1].toUpperCase(), opens: m[2].padStart(5, '0'), closes: m[3].padStart(5, '0') } : { day: line };
+  });
 }
 
 function greetingRow(locale = '', text = '') {
@@ -140,6 +158,7 @@ function entryItem(e = {}) {
         greetings, h('div', { class: 'actions' }, addGreeting)),
       { key: 'greetings', label: 'Greetings' }),
     field({ label: 'Language menu', key: 'languages', value: (e.languages || []).join(', '), pattern: LOCALE + '(\\s*,\\s*' + LOCALE + ')*', format: 'languages separated by commas, like en, fr', hint: 'In menu order (key 1, key 2…), separated by commas; each needs a greeting. Fewer than two: no menu.', autocomplete: 'off' }),
+    field({ label: 'This line\'s own hours', key: 'hours', type: 'textarea', rows: '3', value: (e.hours || []).map((r) => r.day + ' ' + r.opens + '-' + r.closes).join('\n'), autocomplete: 'off', hint: 'Blank: the city\'s hours. Otherwise one range a line, e.g. “MONDAY 09:00-12:00”, for a line staffed fewer hours (a TTY line). The city\'s holidays and closures still apply.' }),
     inHours,
     outOfHours,
     urgentGroup);
