@@ -313,6 +313,26 @@ class VoiceIT extends PlatformIT {
         .statusCode(200)
         .body("open", equalTo(true))
         .body("steps.step", equalTo(List.of("say", "queue")));
+    // the caller's number is given back in E.164 for the screen pop; a bad one is a 400
+    as(open, "city-admin")
+        .get(
+            "api/v1/cities/{city}/admin/phone-routing/decision?number={n}&caller={c}",
+            open.slug(),
+            openNumber,
+            "403-555-0142")
+        .then()
+        .statusCode(200)
+        .body("caller", equalTo("+14035550142"))
+        .body("open", equalTo(true));
+    as(open, "city-admin")
+        .get(
+            "api/v1/cities/{city}/admin/phone-routing/decision?number={n}&caller={c}",
+            open.slug(),
+            openNumber,
+            "not a number")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("caller"));
     // another city's number is not this city's entry point
     as(open, "city-admin")
         .get(

@@ -57,6 +57,7 @@ public class PhoneRoutingAdminResource {
   @Path("decision")
   public PhoneRoutingService.DecisionSummary decision(
       @QueryParam("number") String number,
+      @QueryParam("caller") String caller,
       @QueryParam("at") String at,
       @QueryParam("lang") String lang) {
     Instant when;
@@ -66,7 +67,7 @@ public class PhoneRoutingAdminResource {
       throw ProblemException.invalid("at", "is not a date-time with an offset");
     }
     try {
-      return routing.describe(number, when, Optional.ofNullable(lang));
+      return routing.describe(number, caller, when, Optional.ofNullable(lang));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     }

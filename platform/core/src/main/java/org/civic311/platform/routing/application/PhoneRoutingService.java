@@ -48,15 +48,27 @@ public class PhoneRoutingService {
   /** A decision as the administrator's console shows it: each step a small map. */
   @jakarta.json.bind.annotation.JsonbPropertyOrder({"number", "label", "open", "steps"})
   public record DecisionSummary(
-      String number, String label, boolean open, List<java.util.Map<String, Object>> steps) {}
+      String number,
+      String label,
+      String caller,
+      boolean open,
+      List<java.util.Map<String, Object>> steps) {}
 
-  /** {@link #decide}, described for people. */
+  /**
+   * {@link #decide}, described for people. {@code caller} (optional, as typed) is the caller's
+   * number: it does not change the route, and is given back in E.164 for the agent's screen pop.
+   *
+   * @throws IllegalArgumentException ({@code caller: ...}) when the caller's number is not valid
+   */
   @TenantTransactional
-  public DecisionSummary describe(String dialled, Instant at, Optional<String> locale) {
+  public DecisionSummary describe(
+      String dialled, String caller, Instant at, Optional<String> locale) {
+    String callerE164 = caller == null || caller.isBlank() ? null : normalise("caller", caller);
     Decision d = decide(dialled, at, locale);
     return new DecisionSummary(
         d.entryPoint().number().e164(),
         d.entryPoint().label(),
+        callerE164,
         d.open(),
         d.steps().stream().map(PhoneRoutingService::step).toList());
   }
