@@ -285,4 +285,39 @@ class CatalogueAdminIT extends PlatformIT {
         .then()
         .statusCode(403);
   }
+
+  @Test
+  void creatingACodeTheCityAlreadyHasIsRefusedAndChangesNothing() throws Exception {
+    save(north, streetlight(false, true), 200);
+    String before =
+        Db.sql(
+            north,
+            "select name || description from service_category where code = ?",
+            "streetlight-out");
+    Map<String, Object> other = new java.util.HashMap<>(streetlight(false, true));
+    other.put("name", "Something else");
+    as(north, "city-admin")
+        .contentType(ContentType.JSON)
+        .header("If-None-Match", "*")
+        .body(other)
+        .put("api/v1/cities/{city}/admin/service-categories/streetlight-out", north.slug())
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("code"));
+    assertThat(
+            Db.sql(
+                north,
+                "select name || description from service_category where code = ?",
+                "streetlight-out"))
+        .isEqualTo(before);
+    // the other city may create the same code
+    as(south, "city-admin")
+        .contentType(ContentType.JSON)
+        .header("If-None-Match", "*")
+        .body(other)
+        .put("api/v1/cities/{city}/admin/service-categories/streetlight-out", south.slug())
+        .then()
+        .statusCode(200);
+  }
 }

@@ -218,6 +218,22 @@ class CityAdminBrowserIT extends PlatformIT {
                   .stream()
                   .map(e -> e.getAttribute("value")))
           .containsExactly("slats", "legs");
+
+      // a new category under a code the city already has is refused, not merged into it
+      button(page, "catalogue", "New category").click();
+      type(page, field("category-form", "code"), code);
+      type(page, field("category-form", "name"), "Not the bench");
+      page.findElement(
+              By.xpath("//form[@id='category-form']//button[normalize-space()='Save category']"))
+          .click();
+      WebElement taken = page.findElement(field("category-form", "code"));
+      browser.waiting().until(ExpectedConditions.attributeToBe(taken, "aria-invalid", "true"));
+      assertThat(page.findElement(By.id(taken.getAttribute("data-error"))).getText())
+          .contains("is already in this city's catalogue");
+      assertThat(
+              Db.sql(
+                  Db.city("lethbridge"), "select name from service_category where code = ?", code))
+          .isEqualTo("Broken bench " + code);
     } finally {
       withdraw(code);
     }

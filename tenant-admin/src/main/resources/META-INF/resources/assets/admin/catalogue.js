@@ -261,7 +261,8 @@ async function saveCategory(form) {
     async () => {
       const category = await api(ctx.base + '/admin/service-categories/' + encodeURIComponent(code), {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
+        // a new category must not overwrite one the city already has under that code
+        headers: state.editing ? { 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json', 'If-None-Match': '*' },
         body: JSON.stringify(categoryPayload(form)),
       });
       // saved from here on: the code is fixed, and a second save revises it

@@ -140,7 +140,18 @@ public class CategoriesAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public CategoryView save(
       @PathParam("code") String code,
+      @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch,
       @NotNull(message = "a JSON body is required") CategoryDefinition definition) {
+    // "If-None-Match: *" creates only: a code the city already has is refused, never revised
+    if ("*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())
+        && catalogue.byCode(code).isPresent()) {
+      throw new ProblemException(
+          jakarta.ws.rs.core.Response.Status.CONFLICT,
+          "code " + code + " is already in this city's catalogue",
+          List.of(
+              new org.civic311.platform.shared.api.Problem.FieldError(
+                  "code", "'" + code + "' is already in this city's catalogue; edit it instead")));
+    }
     try {
       return CategoryView.of(catalogue.saveCategory(code, definition, actor()));
     } catch (IllegalArgumentException e) {
