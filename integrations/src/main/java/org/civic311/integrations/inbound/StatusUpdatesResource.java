@@ -32,9 +32,10 @@ import org.civic311.platform.shared.api.ProblemException;
  * A department's system brings status back: a signed JSON POST per update. No person's token: the
  * signature under the department's signing secret ({@link WebhookSignature}, the same scheme as
  * what Civic311 sends) is the authentication, so an unsigned, stale or wrongly signed update is
- * refused with 401 before its body is even read. The city comes from the URL as everywhere; a
- * request of another city, or of another department, is 404. A repeated {@code update_id} changes
- * nothing and answers as the first time did. A refused update changes nothing.
+ * refused with 401 before its body is parsed; the body is read only up to 64 KB (a longer one is
+ * 413 without reading the rest). The city comes from the URL as everywhere; a request of another
+ * city, or of another department, is 404. A repeated {@code update_id} changes nothing and answers
+ * as the first time did. A refused update changes nothing.
  */
 @RequestScoped
 @PermitAll
@@ -60,7 +61,7 @@ public class StatusUpdatesResource {
       @PathParam("department") String department,
       @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
       @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
-      byte[] body) {
+      java.io.InputStream body) {
     DepartmentConnection connection =
         updates
             .connection(department)
@@ -70,11 +71,7 @@ public class StatusUpdatesResource {
                         "The department '"
                             + department
                             + "' has no enabled integration in this city."));
-    if (body != null && body.length > MAX_BODY) {
-      throw new ProblemException(
-          Response.Status.REQUEST_ENTITY_TOO_LARGE, "An update may have 64 KB at most.");
-    }
-    byte[] content = body == null ? new byte[0] : body;
+    byte[] content = bounded(body);
     WebhookSignature.Verdict verdict =
         WebhookSignature.verify(
             connection.signingSecret(), timestamp, signature, content, clock.instant());
@@ -98,6 +95,23 @@ public class StatusUpdatesResource {
       throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
+    }
+  }
+
+  /** The body, read up to {@link #MAX_BODY} bytes: one byte more is a 413, the rest unread. */
+  private static byte[] bounded(java.io.InputStream body) {
+    if (body == null) {
+      return new byte[0];
+    }
+    try {
+      byte[] content = body.readNBytes(MAX_BODY + 1);
+      if (content.length > MAX_BODY) {
+        throw new ProblemException(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE, "An update may have 64 KB at most.");
+      }
+      return content;
+    } catch (java.io.IOException e) {
+      throw new ProblemException(Response.Status.BAD_REQUEST, "The update could not be read.");
     }
   }
 

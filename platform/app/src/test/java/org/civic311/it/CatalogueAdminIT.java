@@ -302,7 +302,7 @@ class CatalogueAdminIT extends PlatformIT {
         .body(other)
         .put("api/v1/cities/{city}/admin/service-categories/streetlight-out", north.slug())
         .then()
-        .statusCode(409)
+        .statusCode(412)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("code"));
     assertThat(

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.civic311.platform.catalogue.application.AttributeDefinition;
 import org.civic311.platform.catalogue.application.CatalogueService;
+import org.civic311.platform.catalogue.application.CategoryCodeTaken;
 import org.civic311.platform.catalogue.application.CategoryDefinition;
 import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.shared.api.Caller;
@@ -143,17 +144,15 @@ public class CategoriesAdminResource {
       @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch,
       @NotNull(message = "a JSON body is required") CategoryDefinition definition) {
     // "If-None-Match: *" creates only: a code the city already has is refused, never revised
-    if ("*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())
-        && catalogue.byCode(code).isPresent()) {
-      throw new ProblemException(
-          jakarta.ws.rs.core.Response.Status.CONFLICT,
-          "code " + code + " is already in this city's catalogue",
-          List.of(
-              new org.civic311.platform.shared.api.Problem.FieldError(
-                  "code", "'" + code + "' is already in this city's catalogue; edit it instead")));
-    }
+    boolean createOnly = "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip());
     try {
-      return CategoryView.of(catalogue.saveCategory(code, definition, actor()));
+      return CategoryView.of(catalogue.saveCategory(code, definition, actor(), createOnly));
+    } catch (CategoryCodeTaken e) {
+      ProblemException rule = ProblemException.fromRule(e);
+      throw new ProblemException(
+          jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED,
+          rule.problem().detail(),
+          rule.problem().errors());
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     }

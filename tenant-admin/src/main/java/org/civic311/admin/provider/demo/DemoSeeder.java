@@ -173,8 +173,14 @@ public class DemoSeeder {
       BigDecimal lat = jitter(city.centre().lat(), random);
       BigDecimal lon = jitter(city.centre().lon(), random);
       // a category limited to an area is only reported inside it
-      List<CategorySummary> here =
+      List<CategorySummary> offered =
           defined.stream().filter(c -> c.offeredAt(lat.doubleValue(), lon.doubleValue())).toList();
+      // (the city's own data might limit every category somewhere else: then none is reported)
+      List<CategorySummary> here =
+          offered.isEmpty() ? defined.stream().filter(c -> c.area() == null).toList() : offered;
+      if (here.isEmpty()) {
+        break;
+      }
       CategorySummary category = here.get(random.nextInt(here.size()));
       intake.submit(
           new SubmitServiceRequest(

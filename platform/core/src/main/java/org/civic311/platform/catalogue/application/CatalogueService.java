@@ -129,6 +129,20 @@ public class CatalogueService {
    */
   @TenantTransactional
   public CategorySummary saveCategory(String code, CategoryDefinition definition, String actor) {
+    return saveCategory(code, definition, actor, false);
+  }
+
+  /**
+   * {@link #saveCategory(String, CategoryDefinition, String)}, creating only when {@code
+   * createOnly}: a code the city already has is then refused ({@link CategoryCodeTaken}), checked
+   * in the same transaction as the write (two creations racing end in the unique key's conflict).
+   */
+  @TenantTransactional
+  public CategorySummary saveCategory(
+      String code, CategoryDefinition definition, String actor, boolean createOnly) {
+    if (createOnly && categories.findByCode(code).isPresent()) {
+      throw new CategoryCodeTaken(code);
+    }
     if (definition == null) {
       throw new IllegalArgumentException("name: a category definition is required");
     }

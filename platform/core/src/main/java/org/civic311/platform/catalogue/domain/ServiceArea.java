@@ -100,7 +100,10 @@ public final class ServiceArea {
               + error.getMessage().toLowerCase(java.util.Locale.ROOT)
               + (at == null ? "" : " at [" + at.x + ", " + at.y + "]"));
     }
-    return new ServiceArea(Json.createObjectBuilder(object).build().toString(), geometry);
+    // kept: the geometry only, whatever other members the object had
+    return new ServiceArea(
+        Json.createObjectBuilder().add("type", type).add("coordinates", array).build().toString(),
+        geometry);
   }
 
   /** The area as compact GeoJSON (the geometry only). */

@@ -104,6 +104,9 @@ public class HoursService {
     String zoneBefore = zone.getId();
     if (document.timeZone() != null && !document.timeZone().isBlank()) {
       try {
+        if (!ZoneId.getAvailableZoneIds().contains(document.timeZone().strip())) {
+          throw new java.time.DateTimeException("not a region");
+        }
         zone = ZoneId.of(document.timeZone().strip());
       } catch (java.time.DateTimeException e) {
         throw new IllegalArgumentException(

@@ -12,6 +12,7 @@ import org.civic311.platform.tenancy.domain.TenantRepository;
 public class TenantRegistry {
   @Inject TenantRepository tenants;
   @Inject TenantDirectory directory;
+  @jakarta.annotation.Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
   @Inject Clock clock;
 
   /**
@@ -55,7 +56,17 @@ public class TenantRegistry {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("No city " + id));
     tenant.moveTo(zone);
-    directory.invalidate();
+    // after the commit: a reload before it would cache the old zone for the directory's TTL
+    transactions.registerInterposedSynchronization(
+        new jakarta.transaction.Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            directory.invalidate();
+          }
+        });
     return CityProfile.of(tenant);
   }
 }

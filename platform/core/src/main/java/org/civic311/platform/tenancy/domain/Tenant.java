@@ -156,8 +156,12 @@ public class Tenant {
   }
 
   private static String requireZone(String zone) {
+    // a region (America/Edmonton), never a fixed offset (+05:00, UTC+1) that ignores daylight time
+    if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone.strip())) {
+      throw new IllegalArgumentException("time_zone: '" + zone + "' is not an IANA time zone");
+    }
     try {
-      return ZoneId.of(Objects.requireNonNull(zone)).getId();
+      return ZoneId.of(Objects.requireNonNull(zone.strip())).getId();
     } catch (DateTimeException | NullPointerException e) {
       throw new IllegalArgumentException("time_zone: '" + zone + "' is not an IANA time zone");
     }

@@ -38,6 +38,12 @@ class ServiceAreaTest {
     assertThat(area.covers(5, 5)).isFalse();
     assertThat(area.geoJson()).startsWith("{\"type\":\"MultiPolygon\"").doesNotContain(" ");
     assertThat(ServiceArea.of(area.geoJson()).covers(0.5, 0.5)).isTrue();
+    // only the geometry is kept, whatever else the object carried
+    assertThat(
+            ServiceArea.of(
+                    "{\"type\":\"Polygon\",\"note\":\"x\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}")
+                .geoJson())
+        .isEqualTo("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}");
   }
 
   @Test
