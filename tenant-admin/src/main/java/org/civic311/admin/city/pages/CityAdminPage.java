@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.civic311.platform.shared.api.PageTemplate;
+import org.civic311.platform.shared.api.SignInPage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CityAdminPage {
   private static final PageTemplate PAGE =
       PageTemplate.load(CityAdminPage.class, "city-admin.html");
-  private static final String REALM_PATH = "/realms/";
 
   @Inject
   @ConfigProperty(name = "civic311.identity.issuer")
@@ -39,37 +38,6 @@ public class CityAdminPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@PathParam("city") String city) {
-    int realmAt = issuer.lastIndexOf(REALM_PATH);
-    String html =
-        PAGE.render(
-            Map.of(
-                "city",
-                city,
-                "authUrl",
-                realmAt < 0 ? issuer : issuer.substring(0, realmAt),
-                "realm",
-                realmAt < 0 ? "" : issuer.substring(realmAt + REALM_PATH.length()),
-                "client",
-                webClient));
-    return Response.ok(html)
-        // an administrator's page: no framing, and scripts and calls from here and the identity
-        // server only
-        .header(
-            "Content-Security-Policy",
-            "default-src 'self'; connect-src 'self' "
-                + origin(issuer)
-                + "; img-src 'self' data: blob:; object-src 'none'; base-uri 'none';"
-                + " form-action 'self'; frame-ancestors 'none'")
-        .header("X-Frame-Options", "DENY")
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
-  }
-
-  /** The identity server's origin ({@code http://host:port}), which the page calls for tokens. */
-  static String origin(String url) {
-    java.net.URI uri = java.net.URI.create(url);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
+    return SignInPage.render(PAGE, city, issuer, webClient);
   }
 }

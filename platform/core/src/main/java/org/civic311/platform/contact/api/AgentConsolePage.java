@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.civic311.platform.shared.api.PageTemplate;
+import org.civic311.platform.shared.api.SignInPage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AgentConsolePage {
   private static final PageTemplate PAGE =
       PageTemplate.load(AgentConsolePage.class, "agent-console.html");
-  private static final String REALM_PATH = "/realms/";
 
   @Inject
   @ConfigProperty(name = "civic311.identity.issuer")
@@ -37,22 +36,6 @@ public class AgentConsolePage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@PathParam("city") String city) {
-    int realmAt = issuer.lastIndexOf(REALM_PATH);
-    String html =
-        PAGE.render(
-            Map.of(
-                "city",
-                city,
-                "authUrl",
-                realmAt < 0 ? issuer : issuer.substring(0, realmAt),
-                "realm",
-                realmAt < 0 ? "" : issuer.substring(realmAt + REALM_PATH.length()),
-                "client",
-                webClient));
-    return Response.ok(html)
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return SignInPage.render(PAGE, city, issuer, webClient);
   }
 }
