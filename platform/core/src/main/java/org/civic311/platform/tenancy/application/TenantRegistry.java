@@ -39,6 +39,33 @@ public class TenantRegistry {
   }
 
   /**
+   * Suspends a city: it keeps its data and answers nothing (see {@code CityRequestFilter}). This
+   * instance forgets its directory at once; others see it within {@link TenantDirectory#TTL}.
+   *
+   * @return the city, or empty when there is none with this id
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> suspend(
+      org.civic311.platform.shared.domain.TenantId city) {
+    return change(city, Tenant::suspend);
+  }
+
+  /** Serves a suspended city again; {@link #suspend} for the directory. */
+  @Transactional
+  public java.util.Optional<CityProfile> resume(org.civic311.platform.shared.domain.TenantId city) {
+    return change(city, Tenant::resume);
+  }
+
+  private java.util.Optional<CityProfile> change(
+      org.civic311.platform.shared.domain.TenantId city,
+      java.util.function.Consumer<Tenant> change) {
+    java.util.Optional<Tenant> tenant = tenants.find(city);
+    tenant.ifPresent(change);
+    directory.invalidate();
+    return tenant.map(CityProfile::of);
+  }
+
+  /**
    * Sets the current city's IANA time zone (its hours, due dates and the phone lines' open hours
    * are read in it). Other instances see it when their directory refreshes (at most {@link
    * TenantDirectory#TTL}).
