@@ -310,6 +310,29 @@ class AccessMatrixIT extends PlatformIT {
                         .jsonPath()
                         .getMap("$"))
                 .put("api/v1/provider/cities/" + c.slug + "/phone-numbers"));
+    row(
+        "POST /api/v1/provider/cities",
+        Set.of(OPERATOR),
+        // a new city each time (no catalogue, to keep the matrix quick)
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "slug",
+                        "matrix-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        "display_name",
+                        "Matrix city",
+                        "jurisdiction_id",
+                        "m"
+                            + java.util.UUID.randomUUID().toString().substring(0, 8)
+                            + ".example.org",
+                        "time_zone",
+                        "America/Edmonton",
+                        "locales",
+                        List.of("en"),
+                        "catalogue",
+                        "none"))
+                .post("api/v1/provider/cities"));
     // suspension acts on a city of the matrix's own, never on the demo cities the other rows use
     row(
         "POST /api/v1/provider/cities/{slug}/suspend",

@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +24,108 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderConsoleIT extends PlatformIT {
   private static final String CITIES = "api/v1/provider/cities";
+
+  @Test
+  void onboardsACityFromTheStandardTemplateWithItsHours() throws Exception {
+    Map<String, Object> city = newCity("onboard");
+    as("operator")
+        .contentType(ContentType.JSON)
+        .body(city)
+        .post(CITIES)
+        .then()
+        .statusCode(201)
+        .body("slug", equalTo(city.get("slug")))
+        .body("status", equalTo("active"))
+        .body("time_zone", equalTo("America/Regina"));
+    Db.TestCity made = Db.city((String) city.get("slug"));
+
+    assertThat(Db.count(made, "service_category")).isEqualTo(80);
+    assertThat(Db.count(made, "opening_hours")).isEqualTo(1);
+    assertThat(Db.sql(made, "select count(distinct groups) from service_category")).isEqualTo("8");
+    assertThat(
+            Db.sql(
+                made, "select sla_minutes from service_category where code = 'water-main-break'"))
+        .isEqualTo("120");
+    assertThat(
+            Db.sql(
+                made,
+                "select population || ' ' || contact_email from tenant where id = ?",
+                made.id()))
+        .isEqualTo("48000 clerk@" + made.jurisdictionId());
+    // the city answers Open311 by its jurisdiction at once
+    List<Object> services =
+        api()
+            .queryParam("jurisdiction_id", made.jurisdictionId())
+            .get("open311/v2/services.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("service_code");
+    assertThat(services).hasSize(80).contains("pothole", "missed-garbage", "property-assessment");
+    // and is listed, with the action audited
+    as("operator").get(CITIES).then().statusCode(200).body("slug", hasItem(made.slug()));
+    List<Map<String, Object>> audit = audit(made.slug());
+    assertThat(audit).extracting(e -> e.get("action")).containsExactly("city.onboard");
+    assertThat(audit.get(0).get("operator")).isEqualTo("operator");
+    assertThat((String) audit.get(0).get("detail")).contains("\"categories\":80");
+  }
+
+  @Test
+  void refusesBadInputNamingTheFieldAndLeavesNothing() throws Exception {
+    Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+    cases.put("slug", with(newCity("taken"), "slug", "lethbridge"));
+    cases.put("jurisdiction_id", with(newCity("taken"), "jurisdiction_id", "calgary.ca"));
+    cases.put("time_zone", with(newCity("badzone"), "time_zone", "Mars/Olympus_Mons"));
+    cases.put("locales", with(newCity("badlocale"), "locales", List.of("en", "not a locale")));
+    cases.put("contact_email", with(newCity("bademail"), "contact_email", "nobody"));
+    cases.put("catalogue", with(newCity("badcat"), "catalogue", "everything"));
+    cases.put(
+        "weekly[0].closes",
+        with(
+            newCity("badhours"),
+            "hours",
+            List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "25:00"))));
+    for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
+      Response refused =
+          as("operator").contentType(ContentType.JSON).body(c.getValue()).post(CITIES);
+      int expected = c.getKey().equals("slug") || c.getKey().equals("jurisdiction_id") ? 409 : 400;
+      assertThat(refused.statusCode())
+          .as(c.getKey() + ": " + refused.asString())
+          .isEqualTo(expected);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.jsonPath().getString("errors[0].field"))
+          .as(refused.asString())
+          .startsWith(c.getKey().replaceAll("\\[.*", ""));
+      assertNoRowOf(c.getValue());
+    }
+    // the refused ones took nothing: the demo cities are as they were
+    as("operator")
+        .get(CITIES)
+        .then()
+        .body("findAll { it.slug == 'lethbridge' }.size()", equalTo(1));
+  }
+
+  @Test
+  void aFailureMidwayLeavesNoRowOfTheCityAndARetrySucceeds() throws Exception {
+    // the deployment's test hook fails the first onboarding of a "failonce-" slug just before
+    // commit, after the city, its 80 categories, its hours and the audit entry were written
+    Map<String, Object> city = newCity("failonce");
+    Response failed = as("operator").contentType(ContentType.JSON).body(city).post(CITIES);
+    assertThat(failed.statusCode()).as(failed.asString()).isEqualTo(500);
+    assertNoRowOf(city);
+    api()
+        .queryParam("jurisdiction_id", city.get("jurisdiction_id"))
+        .get("open311/v2/services.json")
+        .then()
+        .statusCode(404);
+
+    as("operator").contentType(ContentType.JSON).body(city).post(CITIES).then().statusCode(201);
+    Db.TestCity made = Db.city((String) city.get("slug"));
+    assertThat(Db.count(made, "service_category")).isEqualTo(80);
+    assertThat(Db.count(made, "opening_hours")).isEqualTo(1);
+    assertThat(audit(made.slug())).hasSize(1);
+  }
 
   @Test
   void aSuspendedCityAnswersNothingKeepsItsDataAndResumes() throws Exception {
@@ -170,6 +276,7 @@ class ProviderConsoleIT extends PlatformIT {
       List<Response> answers =
           List.of(
               as(city, role).get(CITIES),
+              as(city, role).contentType(ContentType.JSON).body(newCity("intruder")).post(CITIES),
               as(city, role)
                   .contentType(ContentType.JSON)
                   .body(Map.of("reason", "x"))
@@ -184,6 +291,32 @@ class ProviderConsoleIT extends PlatformIT {
     assertThat(audit(city.slug())).isEmpty();
   }
 
+  /** A valid onboarding form for a new city with a unique slug and jurisdiction. */
+  private static Map<String, Object> newCity(String prefix) {
+    String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> city = new HashMap<>();
+    city.put("slug", slug);
+    city.put("display_name", "City of " + slug);
+    city.put("jurisdiction_id", slug + ".example.ca");
+    city.put("time_zone", "America/Regina");
+    city.put("locales", List.of("en", "fr"));
+    city.put("population", 48000);
+    city.put("contact_email", "clerk@" + slug + ".example.ca");
+    city.put("catalogue", "template");
+    city.put(
+        "hours",
+        List.of(
+            Map.of("day", "MONDAY", "opens", "08:30", "closes", "16:30"),
+            Map.of("day", "TUESDAY", "opens", "08:30", "closes", "16:30")));
+    city.put("demo_data", false);
+    return city;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> city, String field, Object value) {
+    city.put(field, value);
+    return city;
+  }
+
   private static List<Map<String, Object>> audit(String slug) {
     return as("operator")
         .queryParam("city", slug)
@@ -193,5 +326,34 @@ class ProviderConsoleIT extends PlatformIT {
         .extract()
         .jsonPath()
         .getList("$");
+  }
+
+  /**
+   * No tenant row has the form's slug or jurisdiction (every tenant-owned table's tenant_id is a
+   * foreign key to tenant, so no row of the city can exist without it) and no operator entry names
+   * it.
+   */
+  private static void assertNoRowOf(Map<String, Object> city) throws Exception {
+    String slug = (String) city.get("slug");
+    String jurisdiction = (String) city.get("jurisdiction_id");
+    try (Connection c = Db.asOwner();
+        PreparedStatement tenants =
+            c.prepareStatement(
+                "select count(*) from tenant where (slug = ? and slug not in ('lethbridge', 'calgary'))"
+                    + " or (jurisdiction_id = ? and jurisdiction_id not in ('lethbridge.ca', 'calgary.ca'))");
+        PreparedStatement audit =
+            c.prepareStatement("select count(*) from operator_audit where detail like ?")) {
+      tenants.setString(1, slug);
+      tenants.setString(2, jurisdiction);
+      audit.setString(1, "%\"" + slug + "\"%");
+      try (ResultSet rs = tenants.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("tenant rows of " + slug).isZero();
+      }
+      try (ResultSet rs = audit.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("operator entries of " + slug).isZero();
+      }
+    }
   }
 }

@@ -15,11 +15,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.civic311.admin.provider.onboarding.OnboardCity;
+import org.civic311.admin.provider.onboarding.Onboarding;
 import org.civic311.admin.provider.operations.CityOperations;
 import org.civic311.platform.routing.application.PhoneRoutingService;
 import org.civic311.platform.shared.api.Caller;
+import org.civic311.platform.shared.api.Problem;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
 import org.civic311.platform.tenancy.application.CityProfile;
@@ -39,6 +43,7 @@ public class ProviderCitiesResource {
   @Inject PhoneDirectory phones;
   @Inject PhoneRoutingService routing;
   @Inject CityOperations operations;
+  @Inject Onboarding onboarding;
   @Context SecurityContext security;
 
   /** One hosted city, as the operator sees it. */
@@ -100,6 +105,33 @@ public class ProviderCitiesResource {
       return new PhoneNumbersPayload(operations.assignNumbers(city, numbers, operator()));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
+    }
+  }
+
+  /**
+   * Brings a new city live (ADR 0015): the city, its starting catalogue and hours in one
+   * transaction, audited. 201 with the city; 400 naming the bad field, 409 naming the field whose
+   * value another city has; either way no row of the city is left and the request can be retried.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response onboard(@NotNull(message = "a JSON body is required") OnboardCity payload) {
+    try {
+      CityProfile city = onboarding.onboard(payload, operator());
+      return Response.status(Response.Status.CREATED)
+          .location(java.net.URI.create("api/v1/provider/cities/" + city.slug()))
+          .entity(ProviderCityView.of(city))
+          .build();
+    } catch (Onboarding.Taken e) {
+      throw new ProblemException(
+          Response.Status.CONFLICT,
+          e.getMessage(),
+          List.of(new Problem.FieldError(e.field(), "is already taken by another city")));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    } finally {
+      // a snapshot read inside the transaction may hold the city whether it committed or not
+      directory.invalidate();
     }
   }
 

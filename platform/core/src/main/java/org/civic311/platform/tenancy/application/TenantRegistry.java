@@ -21,6 +21,17 @@ public class TenantRegistry {
    */
   @Transactional
   public CityProfile register(NewCity city) {
+    return register(city, null, null);
+  }
+
+  /**
+   * Registers a new active city with what the operator knows of it (both may be null). The row is
+   * written at once (flushed), so tenant-owned rows of the city can follow in the same transaction.
+   *
+   * @throws IllegalArgumentException naming the invalid field, or the slug already taken
+   */
+  @Transactional
+  public CityProfile register(NewCity city, Integer population, String contactEmail) {
     if (tenants.findBySlug(city.slug()).isPresent()) {
       throw new IllegalArgumentException("slug: '" + city.slug() + "' is already taken");
     }
@@ -33,6 +44,7 @@ public class TenantRegistry {
             city.locales(),
             city.hostName(),
             clock);
+    tenant.recordContact(population, contactEmail);
     tenants.add(tenant);
     directory.invalidate();
     return CityProfile.of(tenant);
