@@ -346,6 +346,10 @@ class AccessMatrixIT extends PlatformIT {
         Set.of(OPERATOR),
         (r, c) -> r.post("api/v1/provider/cities/" + spareCity() + "/resume"));
     row(
+        "GET /api/v1/provider/usage",
+        Set.of(OPERATOR),
+        (r, c) -> r.queryParam("days", 30).get("api/v1/provider/usage"));
+    row(
         "GET /api/v1/provider/audit",
         Set.of(OPERATOR),
         (r, c) -> r.queryParam("limit", 5).get("api/v1/provider/audit"));

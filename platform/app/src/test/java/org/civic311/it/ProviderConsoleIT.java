@@ -270,6 +270,91 @@ class ProviderConsoleIT extends PlatformIT {
   }
 
   @Test
+  void usageCountsEachCitysContactsRequestsPhotosAndActiveStaff() throws Exception {
+    Db.TestCity city = Db.createCity("usage");
+    Db.addCategory(city, UUID.randomUUID(), "pothole", "Pothole");
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          api()
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "service_code",
+                      "pothole",
+                      "description",
+                      "Report " + i,
+                      "lat",
+                      49.69 + i / 100.0,
+                      "long",
+                      -112.84,
+                      "acknowledge_duplicate",
+                      true))
+              .post("api/v1/cities/" + city.slug() + "/service-requests")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("service_request_id"));
+    }
+    // a photo of 1,234 bytes and one 40 days old (outside the window), written as the city
+    Db.sql(
+        city,
+        "insert into request_media (tenant_id, id, request_id, content_type, size_bytes, content, created_at)"
+            + " values (?::uuid, ?::uuid, ?::uuid, 'image/png', 1234, '\\x89504e47'::bytea, now()),"
+            + " (?::uuid, ?::uuid, ?::uuid, 'image/png', 999, '\\x89504e47'::bytea, now() - interval '40 days')",
+        city.id().toString(),
+        UUID.randomUUID().toString(),
+        ids.get(0),
+        city.id().toString(),
+        UUID.randomUUID().toString(),
+        ids.get(1));
+    // two members of staff act: an agent logs two contacts and changes a request; the
+    // administrator changes the hours
+    for (int i = 0; i < 2; i++) {
+      as(city, "agent")
+          .contentType(ContentType.JSON)
+          .body(Map.of("channel", "phone", "topic", "Pothole on 3rd Ave", "minutes", 2))
+          .post("api/v1/cities/" + city.slug() + "/contacts")
+          .then()
+          .statusCode(201);
+    }
+    as(city, "agent")
+        .contentType(ContentType.JSON)
+        .body(Map.of("status", "in_progress", "public_note", "Crew assigned."))
+        .post("api/v1/cities/" + city.slug() + "/service-requests/" + ids.get(2) + "/status")
+        .then()
+        .statusCode(200);
+    as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of("weekly", List.of(Map.of("day", "MONDAY", "opens", "08:00", "closes", "16:00"))))
+        .put("api/v1/cities/" + city.slug() + "/admin/hours")
+        .then()
+        .statusCode(200);
+
+    List<Map<String, Object>> usage =
+        as("operator")
+            .queryParam("days", 30)
+            .get("api/v1/provider/usage")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    Map<String, Object> mine =
+        usage.stream().filter(u -> city.slug().equals(u.get("city"))).findFirst().orElseThrow();
+    assertThat(mine)
+        .containsEntry("contacts", 2)
+        .containsEntry("service_requests", 3)
+        .containsEntry("media_bytes", 1234)
+        .containsEntry("active_staff", 2)
+        .containsEntry("status", "active");
+    // every city is there, the demo cities with their own activity
+    assertThat(usage).extracting(u -> u.get("city")).contains("lethbridge", "calgary");
+    as("operator").queryParam("days", 0).get("api/v1/provider/usage").then().statusCode(400);
+  }
+
+  @Test
   void everyProviderEndpointRefusesEveryCityRole() throws Exception {
     Db.TestCity city = Db.createCity("refuses");
     for (String role : List.of("city-admin", "agent", "department-staff", "resident")) {
@@ -282,7 +367,8 @@ class ProviderConsoleIT extends PlatformIT {
                   .body(Map.of("reason", "x"))
                   .post(CITIES + "/" + city.slug() + "/suspend"),
               as(city, role).post(CITIES + "/" + city.slug() + "/resume"),
-              as(city, role).get("api/v1/provider/audit"));
+              as(city, role).get("api/v1/provider/audit"),
+              as(city, role).get("api/v1/provider/usage"));
       for (Response r : answers) {
         assertThat(r.statusCode()).as(role + ": " + r.asString()).isEqualTo(403);
       }
