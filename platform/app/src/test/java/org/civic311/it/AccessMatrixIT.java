@@ -313,7 +313,7 @@ class AccessMatrixIT extends PlatformIT {
     row(
         "POST /api/v1/provider/cities",
         Set.of(OPERATOR),
-        // a new city each time (no catalogue, to keep the matrix quick)
+        // a new city each time, unique in Keycloak too (no catalogue, to keep the matrix quick)
         (r, c) ->
             r.contentType(ContentType.JSON)
                 .body(
@@ -321,7 +321,7 @@ class AccessMatrixIT extends PlatformIT {
                         "slug",
                         "matrix-" + java.util.UUID.randomUUID().toString().substring(0, 8),
                         "display_name",
-                        "Matrix city",
+                        "Matrix city " + java.util.UUID.randomUUID().toString().substring(0, 8),
                         "jurisdiction_id",
                         "m"
                             + java.util.UUID.randomUUID().toString().substring(0, 8)

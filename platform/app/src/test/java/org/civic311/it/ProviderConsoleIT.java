@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic311.it.support.Db;
+import org.civic311.it.support.Identity;
+import org.civic311.it.support.Mail;
 import org.civic311.it.support.PlatformIT;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,21 @@ class ProviderConsoleIT extends PlatformIT {
     assertThat(audit).extracting(e -> e.get("action")).containsExactly("city.onboard");
     assertThat(audit.get(0).get("operator")).isEqualTo("operator");
     assertThat((String) audit.get(0).get("detail")).contains("\"categories\":80");
+
+    // its Keycloak organization, with the first administrator as a member holding city-admin
+    String email = (String) city.get("admin_email");
+    Map<String, Object> organization = organization(made.slug()).orElseThrow();
+    assertThat(organization.get("name")).isEqualTo(city.get("display_name"));
+    List<Map<String, Object>> members =
+        keycloak("organizations/" + organization.get("id") + "/members");
+    assertThat(members).extracting(m -> m.get("email")).containsExactly(email);
+    assertThat(keycloak("users/" + members.get(0).get("id") + "/role-mappings/realm"))
+        .extracting(r -> r.get("name"))
+        .contains("city-admin");
+    // and Keycloak's own "set your password" e-mail reached them
+    jakarta.mail.internet.MimeMessage invitation = Mail.awaitTo(email, 1).get(0);
+    assertThat(invitation.getSubject()).isNotBlank();
+    assertThat(Mail.text(invitation) + Mail.html(invitation)).contains("action-token");
   }
 
   @Test
@@ -80,6 +97,7 @@ class ProviderConsoleIT extends PlatformIT {
     cases.put("locales", with(newCity("badlocale"), "locales", List.of("en", "not a locale")));
     cases.put("contact_email", with(newCity("bademail"), "contact_email", "nobody"));
     cases.put("catalogue", with(newCity("badcat"), "catalogue", "everything"));
+    cases.put("admin_email", with(newCity("badadmin"), "admin_email", "not-an-address"));
     cases.put(
         "weekly[0].closes",
         with(
@@ -120,8 +138,14 @@ class ProviderConsoleIT extends PlatformIT {
         .then()
         .statusCode(404);
 
+    // nor anything in Keycloak: the organization and the user made before the failure are gone
+    assertThat(organization((String) city.get("slug"))).isEmpty();
+    assertThat(keycloak("users?exact=true&email=" + city.get("admin_email"))).isEmpty();
+
     as("operator").contentType(ContentType.JSON).body(city).post(CITIES).then().statusCode(201);
     Db.TestCity made = Db.city((String) city.get("slug"));
+    assertThat(organization(made.slug())).isPresent();
+    assertThat(keycloak("users?exact=true&email=" + city.get("admin_email"))).hasSize(1);
     assertThat(Db.count(made, "service_category")).isEqualTo(80);
     assertThat(Db.count(made, "opening_hours")).isEqualTo(1);
     assertThat(audit(made.slug())).hasSize(1);
@@ -388,6 +412,7 @@ class ProviderConsoleIT extends PlatformIT {
     city.put("locales", List.of("en", "fr"));
     city.put("population", 48000);
     city.put("contact_email", "clerk@" + slug + ".example.ca");
+    city.put("admin_email", "admin@" + slug + ".example.ca");
     city.put("catalogue", "template");
     city.put(
         "hours",
@@ -401,6 +426,24 @@ class ProviderConsoleIT extends PlatformIT {
   private static Map<String, Object> with(Map<String, Object> city, String field, Object value) {
     city.put(field, value);
     return city;
+  }
+
+  /** A list from Keycloak's admin API of the realm, as its administrator. */
+  private static List<Map<String, Object>> keycloak(String path) {
+    return io.restassured.RestAssured.given()
+        .header("Authorization", "Bearer " + Identity.otherRealmToken())
+        .get(Identity.server().url() + "/admin/realms/civic311/" + path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
+  }
+
+  private static java.util.Optional<Map<String, Object>> organization(String alias) {
+    return keycloak("organizations?first=0&max=1000").stream()
+        .filter(o -> alias.equals(o.get("alias")))
+        .findFirst();
   }
 
   private static List<Map<String, Object>> audit(String slug) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.civic311.admin.provider.onboarding.CityIdentity;
 import org.civic311.admin.provider.onboarding.OnboardCity;
 import org.civic311.admin.provider.onboarding.Onboarding;
 import org.civic311.admin.provider.operations.CityOperations;
@@ -127,6 +128,14 @@ public class ProviderCitiesResource {
           Response.Status.CONFLICT,
           e.getMessage(),
           List.of(new Problem.FieldError(e.field(), "is already taken by another city")));
+    } catch (CityIdentity.Refused e) {
+      if (e.status() == 409) {
+        throw new ProblemException(
+            Response.Status.CONFLICT,
+            e.getMessage(),
+            List.of(new Problem.FieldError(e.field(), e.getMessage())));
+      }
+      throw new ProblemException(Response.Status.BAD_GATEWAY, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     } finally {

@@ -1,7 +1,11 @@
 package org.civic311.admin.provider.onboarding;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +43,8 @@ public class Onboarding {
   @Inject CatalogueService catalogue;
   @Inject HoursService hours;
   @Inject OperatorAudit audit;
+  @Inject CityIdentity identity;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /**
    * A test hook, unset in production: the first onboarding of each slug starting with this prefix
@@ -92,6 +98,16 @@ public class Onboarding {
     if (Boolean.TRUE.equals(city.demoData())) {
       throw new IllegalArgumentException("demo_data: demo data is only for the demo cities");
     }
+    String adminEmail =
+        city.adminEmail() == null || city.adminEmail().isBlank()
+            ? null
+            : city.adminEmail().strip().toLowerCase(java.util.Locale.ROOT);
+    if (adminEmail != null
+        && (adminEmail.length() > 254
+            || !adminEmail.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}"))) {
+      throw new IllegalArgumentException(
+          "admin_email: '" + adminEmail + "' is not an e-mail address");
+    }
     requireFree("slug", city.slug(), directory::bySlug);
     requireFree("jurisdiction_id", city.jurisdictionId(), directory::byJurisdiction);
     requireFree("host_name", city.hostName(), directory::byHost);
@@ -123,6 +139,29 @@ public class Onboarding {
     detail.put("catalogue", template);
     detail.put("categories", categories[0]);
     detail.put("hours", city.hours() != null && !city.hours().isEmpty());
+    if (identity.enabled()) {
+      // last, so the database steps that are likeliest to refuse come first; undone if the
+      // transaction does not commit
+      CityIdentity.Provisioned made =
+          identity.provision(
+              profile.slug(), profile.displayName(), profile.jurisdictionId(), adminEmail);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status != Status.STATUS_COMMITTED) {
+                identity.remove(made);
+              }
+            }
+          });
+      detail.put("organization", profile.slug());
+      if (adminEmail != null) {
+        detail.put("invited", adminEmail);
+      }
+    }
     audit.record(operator, "city.onboard", profile.id(), detail);
     failOncePrefix
         .filter(p -> !p.isBlank() && profile.slug().startsWith(p))
