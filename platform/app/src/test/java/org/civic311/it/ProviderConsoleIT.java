@@ -173,6 +173,12 @@ class ProviderConsoleIT extends PlatformIT {
             .statusCode(201)
             .extract()
             .path("service_request_id");
+    as("operator")
+        .contentType(ContentType.JSON)
+        .body(Map.of("numbers", List.of("+1 306 555 0177")))
+        .put(CITIES + "/" + city.slug() + "/phone-numbers")
+        .then()
+        .statusCode(200);
     long requests = Db.count(city, "service_request");
     long categories = Db.count(city, "service_category");
 
@@ -216,6 +222,10 @@ class ProviderConsoleIT extends PlatformIT {
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.jsonPath().getString("detail")).contains("not served at the moment");
     }
+    // a call to the city's number: refused before the webhook's signature is even looked at
+    Response call = call("+13065550177");
+    assertThat(call.statusCode()).as(call.asString()).isEqualTo(503);
+    assertThat(call.header("Retry-After")).isEqualTo("3600");
     Response open311 =
         api().queryParam("jurisdiction_id", city.jurisdictionId()).get("open311/v2/services.json");
     assertThat(open311.statusCode()).isEqualTo(503);
@@ -236,6 +246,7 @@ class ProviderConsoleIT extends PlatformIT {
         .statusCode(200)
         .body("status", equalTo("active"));
     api().get("api/v1/cities/" + city.slug() + "/service-requests/" + id).then().statusCode(200);
+    assertThat(call("+13065550177").statusCode()).isNotEqualTo(503);
     api()
         .queryParam("jurisdiction_id", city.jurisdictionId())
         .get("open311/v2/services.json")
@@ -246,7 +257,7 @@ class ProviderConsoleIT extends PlatformIT {
     List<Map<String, Object>> audit = audit(city.slug());
     assertThat(audit)
         .extracting(e -> e.get("action"))
-        .containsExactly("city.resume", "city.suspend");
+        .containsExactly("city.resume", "city.suspend", "city.phone-numbers");
     assertThat((String) audit.get(1).get("detail")).contains("Contract ended; invoice unpaid");
   }
 
@@ -426,6 +437,16 @@ class ProviderConsoleIT extends PlatformIT {
   private static Map<String, Object> with(Map<String, Object> city, String field, Object value) {
     city.put(field, value);
     return city;
+  }
+
+  /** A signed call from the telephony provider to {@code number}. */
+  private static Response call(String number) {
+    String root = base().toString().replaceAll("/$", "");
+    return org.civic311.it.support.Voice.post(
+        api(),
+        root,
+        "/api/v1/voice/incoming",
+        Map.of("To", number, "From", "+14035550100", "CallSid", "CA" + UUID.randomUUID()));
   }
 
   /** A list from Keycloak's admin API of the realm, as its administrator. */
