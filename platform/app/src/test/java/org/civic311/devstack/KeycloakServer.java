@@ -35,6 +35,9 @@ public final class KeycloakServer implements AutoCloseable {
   private static final String BUILD_OPTIONS = "--db=postgres --health-enabled=true";
   private static final String TEMPLATE_APP_URL = "http://localhost:8080";
 
+  /** The realm's SMTP port as committed (the local demo's mail catcher); replaced at start. */
+  private static final String TEMPLATE_SMTP_PORT = "\"port\": \"3025\"";
+
   private final Process process;
   private final int port;
   private final int managementPort;
@@ -47,9 +50,25 @@ public final class KeycloakServer implements AutoCloseable {
     this.log = log;
   }
 
+  /** {@link #start(Path, Path, String, int, int, int, int, Path, IntConsumer)} on SMTP 3025. */
+  public static KeycloakServer start(
+      Path home,
+      Path realmJson,
+      String appUrl,
+      int port,
+      int managementPort,
+      int postgresPort,
+      Path workDir,
+      IntConsumer buildProgress)
+      throws IOException, InterruptedException {
+    return start(
+        home, realmJson, appUrl, port, managementPort, postgresPort, 3025, workDir, buildProgress);
+  }
+
   /**
    * Builds the distribution in {@code home} when needed, writes the realm (its pages' address
-   * replaced by {@code appUrl}) where Keycloak imports from, and starts the server.
+   * replaced by {@code appUrl}, its mail sent to {@code smtpPort} on localhost) where Keycloak
+   * imports from, and starts the server.
    */
   public static KeycloakServer start(
       Path home,
@@ -58,6 +77,7 @@ public final class KeycloakServer implements AutoCloseable {
       int port,
       int managementPort,
       int postgresPort,
+      int smtpPort,
       Path workDir,
       IntConsumer buildProgress)
       throws IOException, InterruptedException {
@@ -74,7 +94,9 @@ public final class KeycloakServer implements AutoCloseable {
     String realm = Files.readString(realmJson, StandardCharsets.UTF_8);
     Files.writeString(
         imports.resolve(REALM + "-realm.json"),
-        realm.replace(TEMPLATE_APP_URL, appUrl),
+        realm
+            .replace(TEMPLATE_APP_URL, appUrl)
+            .replace(TEMPLATE_SMTP_PORT, "\"port\": \"" + smtpPort + "\""),
         StandardCharsets.UTF_8);
 
     Path log = workDir.resolve("keycloak.log");

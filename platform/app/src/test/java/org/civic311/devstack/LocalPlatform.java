@@ -66,6 +66,7 @@ public final class LocalPlatform {
             keycloakPort,
             keycloakManagementPort,
             postgres.port(),
+            smtpPort,
             data,
             seconds -> {
               if (seconds >= lastBuildReport[0] + 10) {
@@ -105,6 +106,8 @@ public final class LocalPlatform {
                 // demo only: the token a local telephony simulator signs webhook calls with
                 Map.entry("CIVIC311_VOICE_AUTH_TOKEN", "demo-voice-auth-token"),
                 Map.entry("CIVIC311_NOTIFICATION_SMTP_HOST", "127.0.0.1"),
+                Map.entry(
+                    "CIVIC311_IDENTITY_PROVISIONING_SECRET", "demo-civic311-provisioning-secret"),
                 Map.entry("CIVIC311_NOTIFICATION_SMTP_PORT", String.valueOf(smtpPort)),
                 Map.entry("CIVIC311_NOTIFICATION_PUBLIC_URL", base),
                 Map.entry("CIVIC311_NOTIFICATION_DIGEST_INTERVAL", "PT1M"),

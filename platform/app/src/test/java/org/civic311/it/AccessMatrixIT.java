@@ -310,6 +310,49 @@ class AccessMatrixIT extends PlatformIT {
                         .jsonPath()
                         .getMap("$"))
                 .put("api/v1/provider/cities/" + c.slug + "/phone-numbers"));
+    row(
+        "POST /api/v1/provider/cities",
+        Set.of(OPERATOR),
+        // a new city each time, unique in Keycloak too (no catalogue, to keep the matrix quick)
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "slug",
+                        "matrix-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        "display_name",
+                        "Matrix city " + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        "jurisdiction_id",
+                        "m"
+                            + java.util.UUID.randomUUID().toString().substring(0, 8)
+                            + ".example.org",
+                        "time_zone",
+                        "America/Edmonton",
+                        "locales",
+                        List.of("en"),
+                        "catalogue",
+                        "none"))
+                .post("api/v1/provider/cities"));
+    // suspension acts on a city of the matrix's own, never on the demo cities the other rows use
+    row(
+        "POST /api/v1/provider/cities/{slug}/suspend",
+        Set.of(OPERATOR),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("reason", "Checked by the access matrix"))
+                .post("api/v1/provider/cities/" + spareCity() + "/suspend"));
+    row(
+        "POST /api/v1/provider/cities/{slug}/resume",
+        Set.of(OPERATOR),
+        (r, c) -> r.post("api/v1/provider/cities/" + spareCity() + "/resume"));
+    row(
+        "GET /api/v1/provider/usage",
+        Set.of(OPERATOR),
+        (r, c) -> r.queryParam("days", 30).get("api/v1/provider/usage"));
+    row(
+        "GET /api/v1/provider/audit",
+        Set.of(OPERATOR),
+        (r, c) -> r.queryParam("limit", 5).get("api/v1/provider/audit"));
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
     // the administration pages' shell: public, as it carries no city data; the API it calls is not
@@ -537,6 +580,20 @@ class AccessMatrixIT extends PlatformIT {
         "GET /open311/v2/tokens/{token}.{format:xml|json}",
         Set.of(PUBLIC),
         (r, c) -> open311(r, c).get("open311/v2/tokens/" + fresh(c) + ".json"));
+  }
+
+  private static volatile String spareCity;
+
+  /** A city made for the suspension rows, so suspending it disturbs no other row. */
+  private static String spareCity() {
+    if (spareCity == null) {
+      try {
+        spareCity = Db.createCity("matrix").slug();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return spareCity;
   }
 
   private void row(String endpoint, Set<String> roles, Call call) {

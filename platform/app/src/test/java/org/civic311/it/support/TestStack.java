@@ -43,6 +43,7 @@ public class TestStack implements LauncherSessionListener {
               Integer.getInteger("civic311.it.kc.port"),
               Integer.getInteger("civic311.it.kc.management.port"),
               port,
+              Integer.getInteger("civic311.it.smtp.port"),
               work,
               seconds -> {});
       keycloak.awaitReady(Duration.ofMinutes(4), seconds -> {});

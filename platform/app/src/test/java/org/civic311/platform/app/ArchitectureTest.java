@@ -37,7 +37,8 @@ class ArchitectureTest {
   private static final Set<String> GLOBAL_ENTITIES =
       Set.of(
           "org.civic311.platform.tenancy.domain.Tenant",
-          "org.civic311.platform.tenancy.domain.PhoneNumberClaim");
+          "org.civic311.platform.tenancy.domain.PhoneNumberClaim",
+          "org.civic311.platform.tenancy.domain.OperatorAuditEntry");
 
   private static JavaClasses classes;
 

@@ -8,13 +8,23 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.civic311.admin.provider.onboarding.CityIdentity;
+import org.civic311.admin.provider.onboarding.OnboardCity;
+import org.civic311.admin.provider.onboarding.Onboarding;
+import org.civic311.admin.provider.operations.CityOperations;
 import org.civic311.platform.routing.application.PhoneRoutingService;
+import org.civic311.platform.shared.api.Caller;
+import org.civic311.platform.shared.api.Problem;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
 import org.civic311.platform.tenancy.application.CityProfile;
@@ -33,6 +43,9 @@ public class ProviderCitiesResource {
   @Inject TenantDirectory directory;
   @Inject PhoneDirectory phones;
   @Inject PhoneRoutingService routing;
+  @Inject CityOperations operations;
+  @Inject Onboarding onboarding;
+  @Context SecurityContext security;
 
   /** One hosted city, as the operator sees it. */
   @JsonbPropertyOrder({"slug", "name", "jurisdictionId", "status", "timeZone", "hostName"})
@@ -90,10 +103,92 @@ public class ProviderCitiesResource {
       for (String n : given) {
         numbers.add(routing.normalise("numbers", n));
       }
-      return new PhoneNumbersPayload(phones.assign(city.id(), numbers));
+      return new PhoneNumbersPayload(operations.assignNumbers(city, numbers, operator()));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     }
+  }
+
+  /**
+   * Brings a new city live (ADR 0015): the city, its starting catalogue and hours in one
+   * transaction, audited. 201 with the city; 400 naming the bad field, 409 naming the field whose
+   * value another city has; either way no row of the city is left and the request can be retried.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response onboard(@NotNull(message = "a JSON body is required") OnboardCity payload) {
+    try {
+      CityProfile city = onboarding.onboard(payload, operator());
+      return Response.status(Response.Status.CREATED)
+          .location(java.net.URI.create("api/v1/provider/cities/" + city.slug()))
+          .entity(ProviderCityView.of(city))
+          .build();
+    } catch (Onboarding.Taken e) {
+      throw new ProblemException(
+          Response.Status.CONFLICT,
+          e.getMessage(),
+          List.of(new Problem.FieldError(e.field(), "is already taken by another city")));
+    } catch (CityIdentity.Refused e) {
+      if (e.status() == 409) {
+        throw new ProblemException(
+            Response.Status.CONFLICT,
+            e.getMessage(),
+            List.of(new Problem.FieldError(e.field(), e.getMessage())));
+      }
+      throw new ProblemException(Response.Status.BAD_GATEWAY, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    } finally {
+      // a snapshot read inside the transaction may hold the city whether it committed or not
+      directory.invalidate();
+    }
+  }
+
+  /** Why a city is suspended, for the operator's audit log. */
+  public record SuspendPayload(String reason) {}
+
+  /**
+   * Suspends a city: its public pages and APIs, the voice webhook and its staff get 503 with {@code
+   * Retry-After}; its data stays. This instance stops serving it at once, others within the
+   * directory's refresh (30 s).
+   */
+  @POST
+  @Path("{slug}/suspend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProviderCityView suspend(
+      @PathParam("slug") String slug,
+      @NotNull(message = "a JSON body with a reason is required") SuspendPayload payload) {
+    if (payload.reason() == null || payload.reason().isBlank() || payload.reason().length() > 500) {
+      throw ProblemException.invalid("reason", "say why, in 1 to 500 characters");
+    }
+    CityProfile city = city(slug);
+    try {
+      return operations
+          .suspend(city, payload.reason().strip(), operator())
+          .map(ProviderCityView::of)
+          .orElseThrow(() -> ProblemException.notFound("There is no city '" + slug + "'."));
+    } finally {
+      directory.invalidate(); // after commit: no snapshot taken mid-transaction survives
+    }
+  }
+
+  /** Serves a suspended city again. */
+  @POST
+  @Path("{slug}/resume")
+  public ProviderCityView resume(@PathParam("slug") String slug) {
+    CityProfile city = city(slug);
+    try {
+      return operations
+          .resume(city, operator())
+          .map(ProviderCityView::of)
+          .orElseThrow(() -> ProblemException.notFound("There is no city '" + slug + "'."));
+    } finally {
+      directory.invalidate();
+    }
+  }
+
+  private String operator() {
+    return Caller.of(security).actor();
   }
 
   private CityProfile city(String slug) {

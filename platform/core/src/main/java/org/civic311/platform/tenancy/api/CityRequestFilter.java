@@ -43,6 +43,15 @@ public class CityRequestFilter extends HttpFilter {
   private static final Pattern OPEN311_DISCOVERY =
       Pattern.compile("^/open311/v2/(discovery(\\.(xml|json))?|openapi\\.yaml)$");
 
+  /** A database or start-up hiccup: try again soon. */
+  private static final String UNAVAILABLE_RETRY_AFTER = "10";
+
+  /**
+   * A suspended city (ADR 0015): 503, since the refusal is temporary and the data kept, but with an
+   * hour's hint so well-behaved clients do not poll a city the operator has switched off.
+   */
+  static final String SUSPENDED_RETRY_AFTER = "3600";
+
   @Inject transient TenantDirectory directory;
   @Inject transient PhoneDirectory phones;
 
@@ -99,7 +108,8 @@ public class CityRequestFilter extends HttpFilter {
       refuse(
           response,
           Response.Status.SERVICE_UNAVAILABLE,
-          city.get().displayName() + " is not served at the moment; its data is kept.");
+          city.get().displayName() + " is not served at the moment; its data is kept.",
+          SUSPENDED_RETRY_AFTER);
       return;
     }
     runAs(city.get(), request, response, chain);
@@ -184,7 +194,12 @@ public class CityRequestFilter extends HttpFilter {
       return;
     }
     if (!city.get().active()) {
-      refuse311(response, 503, format, city.get().displayName() + " is not served at the moment.");
+      refuse311(
+          response,
+          503,
+          format,
+          city.get().displayName() + " is not served at the moment.",
+          SUSPENDED_RETRY_AFTER);
       return;
     }
     runAs(city.get(), request, response, chain);
@@ -233,9 +248,19 @@ public class CityRequestFilter extends HttpFilter {
   private static void refuse311(
       HttpServletResponse response, int status, Open311Wire.Format format, String description)
       throws IOException {
+    refuse311(response, status, format, description, UNAVAILABLE_RETRY_AFTER);
+  }
+
+  private static void refuse311(
+      HttpServletResponse response,
+      int status,
+      Open311Wire.Format format,
+      String description,
+      String retryAfter)
+      throws IOException {
     response.setStatus(status);
     if (status == 503) {
-      response.setHeader("Retry-After", "10");
+      response.setHeader("Retry-After", retryAfter);
     }
     response.setContentType(format.mediaType());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -244,9 +269,15 @@ public class CityRequestFilter extends HttpFilter {
 
   private static void refuse(HttpServletResponse response, Response.Status status, String detail)
       throws IOException {
+    refuse(response, status, detail, UNAVAILABLE_RETRY_AFTER);
+  }
+
+  private static void refuse(
+      HttpServletResponse response, Response.Status status, String detail, String retryAfter)
+      throws IOException {
     response.setStatus(status.getStatusCode());
     if (status == Response.Status.SERVICE_UNAVAILABLE) {
-      response.setHeader("Retry-After", "10");
+      response.setHeader("Retry-After", retryAfter);
     }
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -22,6 +22,17 @@ public class TenantRegistry {
    */
   @Transactional
   public CityProfile register(NewCity city) {
+    return register(city, null, null);
+  }
+
+  /**
+   * Registers a new active city with what the operator knows of it (both may be null). The row is
+   * written at once (flushed), so tenant-owned rows of the city can follow in the same transaction.
+   *
+   * @throws IllegalArgumentException naming the invalid field, or the slug already taken
+   */
+  @Transactional
+  public CityProfile register(NewCity city, Integer population, String contactEmail) {
     if (tenants.findBySlug(city.slug()).isPresent()) {
       throw new IllegalArgumentException("slug: '" + city.slug() + "' is already taken");
     }
@@ -34,9 +45,37 @@ public class TenantRegistry {
             city.locales(),
             city.hostName(),
             clock);
+    tenant.recordContact(population, contactEmail);
     tenants.add(tenant);
     directory.invalidate();
     return CityProfile.of(tenant);
+  }
+
+  /**
+   * Suspends a city: it keeps its data and answers nothing (see {@code CityRequestFilter}). This
+   * instance forgets its directory at once; others see it within {@link TenantDirectory#TTL}.
+   *
+   * @return the city, or empty when there is none with this id
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> suspend(
+      org.civic311.platform.shared.domain.TenantId city) {
+    return change(city, Tenant::suspend);
+  }
+
+  /** Serves a suspended city again; {@link #suspend} for the directory. */
+  @Transactional
+  public java.util.Optional<CityProfile> resume(org.civic311.platform.shared.domain.TenantId city) {
+    return change(city, Tenant::resume);
+  }
+
+  private java.util.Optional<CityProfile> change(
+      org.civic311.platform.shared.domain.TenantId city,
+      java.util.function.Consumer<Tenant> change) {
+    java.util.Optional<Tenant> tenant = tenants.find(city);
+    tenant.ifPresent(change);
+    directory.invalidate();
+    return tenant.map(CityProfile::of);
   }
 
   /**

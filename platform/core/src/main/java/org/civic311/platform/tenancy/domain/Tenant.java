@@ -64,6 +64,13 @@ public class Tenant {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  private Integer population;
+
+  @Column(name = "contact_email")
+  private String contactEmail;
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
   protected Tenant() {}
 
   /** A new, active city. Throws {@link IllegalArgumentException} naming the first bad field. */
@@ -131,6 +138,32 @@ public class Tenant {
    */
   public void moveTo(String zone) {
     timeZone = requireZone(zone);
+  }
+
+  /**
+   * Records what the operator knows of the city: its population and the address to write to.
+   *
+   * @throws IllegalArgumentException ({@code population: ...} or {@code contact_email: ...})
+   */
+  public void recordContact(Integer population, String contactEmail) {
+    if (population != null && population < 0) {
+      throw new IllegalArgumentException("population: must be 0 or more");
+    }
+    if (contactEmail != null
+        && (contactEmail.length() > 254 || !EMAIL.matcher(contactEmail).matches())) {
+      throw new IllegalArgumentException(
+          "contact_email: '" + contactEmail + "' is not an e-mail address");
+    }
+    this.population = population;
+    this.contactEmail = contactEmail;
+  }
+
+  public Optional<Integer> population() {
+    return Optional.ofNullable(population);
+  }
+
+  public Optional<String> contactEmail() {
+    return Optional.ofNullable(contactEmail);
   }
 
   public void suspend() {

@@ -69,4 +69,15 @@ class TenantTest {
     assertThat(city.isActive()).isTrue();
     assertThat(city.hostName()).contains("311.x.ca");
   }
+
+  @Test
+  void recordsPopulationAndContactAndRefusesBadOnesNamingTheField() {
+    Tenant city = Tenant.register("x-city", "x.ca", "X", "UTC", List.of("en"), null, clock);
+    city.recordContact(48_000, "clerk@x.ca");
+    org.assertj.core.api.Assertions.assertThat(city.population()).contains(48_000);
+    org.assertj.core.api.Assertions.assertThat(city.contactEmail()).contains("clerk@x.ca");
+    assertThatThrownBy(() -> city.recordContact(-1, null)).hasMessageStartingWith("population:");
+    assertThatThrownBy(() -> city.recordContact(1, "nobody"))
+        .hasMessageStartingWith("contact_email:");
+  }
 }
