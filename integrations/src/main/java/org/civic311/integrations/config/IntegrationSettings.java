@@ -2,7 +2,6 @@ package org.civic311.integrations.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.Inet6Address;
@@ -29,6 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class IntegrationSettings {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   static final int MIN_SIGNING_SECRET = 16;
   static final int MAX_SECRET = 4000;
 
@@ -276,10 +282,11 @@ public class IntegrationSettings {
 
   /** The audit document: the view (no secrets) and which secrets this change replaced. */
   private static String auditJson(IntegrationView v, List<String> secretsChanged) {
-    JsonArrayBuilder changed = Json.createArrayBuilder();
+    JsonArrayBuilder changed = JSON_PROVIDER.createArrayBuilder();
     secretsChanged.forEach(changed::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_PROVIDER
+            .createObjectBuilder()
             .add("department", v.department())
             .add("kind", v.kind())
             .add("url", v.url())

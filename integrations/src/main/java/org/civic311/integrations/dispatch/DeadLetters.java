@@ -2,7 +2,6 @@ package org.civic311.integrations.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,13 @@ import org.civic311.platform.shared.application.TenantTransactional;
  */
 @ApplicationScoped
 public class DeadLetters {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   @Inject IntegrationLedger ledger;
   @Inject OutboxQueue queue;
   @Inject AuditLog audit;
@@ -56,7 +62,8 @@ public class DeadLetters {
 
   private static String json(IntegrationLedger.DeadLetter d, String action) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_PROVIDER
+            .createObjectBuilder()
             .add("event_id", d.eventId().toString())
             .add("service_request_id", d.requestId().toString())
             .add("seq", d.seq())

@@ -2,7 +2,6 @@ package org.civic311.integrations.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -31,6 +30,13 @@ import org.civic311.platform.shared.application.TenantTransactional;
  */
 @ApplicationScoped
 public class DispatchPlanner {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   @Inject RequestIntakeService requests;
   @Inject CatalogueService catalogue;
   @Inject IntegrationSettings settings;
@@ -63,11 +69,12 @@ public class DispatchPlanner {
 
   static String body(String key, String department, OutboxMessage message, RequestSummary r) {
     JsonObject event;
-    try (JsonReader reader = Json.createReader(new StringReader(message.payload()))) {
+    try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(message.payload()))) {
       event = reader.readObject();
     }
     JsonObjectBuilder e =
-        Json.createObjectBuilder()
+        JSON_PROVIDER
+            .createObjectBuilder()
             .add("seq", message.seq())
             .add("type", message.type())
             .add("status", event.getString("status", r.statusName()));
@@ -75,7 +82,8 @@ public class DispatchPlanner {
     copy(event, "public_note", e);
     copy(event, "at", e, "occurred_at");
     JsonObjectBuilder request =
-        Json.createObjectBuilder()
+        JSON_PROVIDER
+            .createObjectBuilder()
             .add("service_request_id", r.id())
             .add("service_code", r.categoryCode())
             .add("service_name", text(r.categoryName()))
@@ -92,7 +100,8 @@ public class DispatchPlanner {
     if (r.mediaUrl() != null) {
       request.add("media_url", r.mediaUrl());
     }
-    return Json.createObjectBuilder()
+    return JSON_PROVIDER
+        .createObjectBuilder()
         .add("idempotency_key", key)
         .add("department", department)
         .add("event", e)

@@ -3,7 +3,6 @@ package org.civic311.integrations.inbound;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,6 +40,13 @@ import org.civic311.platform.shared.api.ProblemException;
 @PermitAll
 @Path("api/v1/cities/{city}/integrations/{department}/status-updates")
 public class StatusUpdatesResource {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   static final int MAX_BODY = 64 * 1024;
   static final int MAX_UPDATE_ID = 200;
 
@@ -146,7 +152,7 @@ public class StatusUpdatesResource {
    */
   static StatusUpdate parse(byte[] body) {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON_PROVIDER.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw ProblemException.invalid("", "the body must be a JSON object");

@@ -3,7 +3,6 @@ package org.civic311.admin.city.catalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -43,6 +42,13 @@ import org.civic311.platform.shared.application.Roles;
 @Path("api/v1/cities/{city}/admin/service-categories")
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoriesAdminResource {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   @Inject CatalogueService catalogue;
   @Context SecurityContext security;
 
@@ -91,7 +97,9 @@ public class CategoriesAdminResource {
           c.active(),
           c.staffOnly(),
           c.departmentCode(),
-          c.area() == null ? null : Json.createReader(new StringReader(c.area())).readObject(),
+          c.area() == null
+              ? null
+              : JSON_PROVIDER.createReader(new StringReader(c.area())).readObject(),
           c.attributes(),
           Open311Wire.time(c.updatedAt()));
     }

@@ -2,7 +2,6 @@ package org.civic311.admin.provider.onboarding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -34,6 +33,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CityIdentity {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   private static final Logger LOG = Logger.getLogger(CityIdentity.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -221,7 +227,7 @@ public class CityIdentity {
       if (r.getStatus() != 200) {
         throw new Refused("", r.getStatus(), "Keycloak refused the provisioning client: " + body);
       }
-      JsonObject json = Json.createReader(new StringReader(body)).readObject();
+      JsonObject json = JSON_PROVIDER.createReader(new StringReader(body)).readObject();
       return json.getString("access_token");
     }
   }

@@ -1,6 +1,5 @@
 package org.civic311.platform.catalogue.domain;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -30,6 +29,11 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class ServiceArea {
   public static final int MAX_POSITIONS = 20_000;
+
+  /** Looked up once: {@code Json}'s static methods look the provider up on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
+
   private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final String geoJson;
@@ -50,7 +54,7 @@ public final class ServiceArea {
       throw new IllegalArgumentException("area: is empty");
     }
     JsonObject object;
-    try (var reader = Json.createReader(new StringReader(geoJson))) {
+    try (var reader = JSON.createReader(new StringReader(geoJson))) {
       object = reader.readObject();
     } catch (JsonParsingException | ClassCastException e) {
       throw new IllegalArgumentException("area: is not a GeoJSON object");
@@ -102,7 +106,7 @@ public final class ServiceArea {
     }
     // kept: the geometry only, whatever other members the object had
     return new ServiceArea(
-        Json.createObjectBuilder().add("type", type).add("coordinates", array).build().toString(),
+        JSON.createObjectBuilder().add("type", type).add("coordinates", array).build().toString(),
         geometry);
   }
 

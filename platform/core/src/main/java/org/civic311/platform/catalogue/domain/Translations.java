@@ -1,6 +1,5 @@
 package org.civic311.platform.catalogue.domain;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -18,14 +17,18 @@ final class Translations {
   static final int MAX_LANGUAGES = 20;
   private static final Pattern TAG = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
 
+  /** Looked up once: {@code Json}'s static methods look the provider up on every call. */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
+
   private Translations() {}
 
   static Map<String, String> read(String json) {
     Map<String, String> texts = new TreeMap<>();
-    if (json == null || json.isBlank()) {
+    if (json == null || json.isBlank() || json.equals("{}")) {
       return texts;
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       object.forEach(
           (tag, text) -> {
@@ -43,7 +46,7 @@ final class Translations {
    * @throws IllegalArgumentException ({@code field.tag: ...}) for a malformed tag or a long text
    */
   static String write(String field, Map<String, String> texts, int max) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     if (texts == null) {
       return "{}";
     }

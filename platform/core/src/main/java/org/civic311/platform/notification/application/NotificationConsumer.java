@@ -2,7 +2,6 @@ package org.civic311.platform.notification.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -22,6 +21,13 @@ import org.civic311.platform.shared.application.Transactions;
  */
 @ApplicationScoped
 public class NotificationConsumer implements OutboxConsumer {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   @Inject MailOffice office;
   @Inject RequestIntakeService requests;
   @Inject Transactions transactions;
@@ -34,7 +40,7 @@ public class NotificationConsumer implements OutboxConsumer {
   @Override
   public void deliver(OutboxMessage message) throws Exception {
     JsonObject event;
-    try (JsonReader reader = Json.createReader(new StringReader(message.payload()))) {
+    try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(message.payload()))) {
       event = reader.readObject();
     }
     UUID request = message.requestId();

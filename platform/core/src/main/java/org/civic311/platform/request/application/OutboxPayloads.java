@@ -1,6 +1,5 @@
 package org.civic311.platform.request.application;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.format.DateTimeFormatter;
 import org.civic311.platform.request.domain.RequestChange;
@@ -10,6 +9,13 @@ import org.civic311.platform.request.domain.RequestChange;
  * idempotency key ({@code service_request_id}, {@code seq}). Internal notes stay out of it.
  */
 final class OutboxPayloads {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   private OutboxPayloads() {}
 
   static String of(RequestChange change, String categoryCode) {
@@ -22,7 +28,8 @@ final class OutboxPayloads {
    */
   static String of(RequestChange change, String categoryCode, Follower follower) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_PROVIDER
+            .createObjectBuilder()
             .add("service_request_id", change.requestId().value().toString())
             .add("seq", change.seq())
             .add("type", change.type())
@@ -38,7 +45,8 @@ final class OutboxPayloads {
     if (follower != null) {
       json.add(
           "follower",
-          Json.createObjectBuilder()
+          JSON_PROVIDER
+              .createObjectBuilder()
               .add("email", follower.email())
               .add("locale", follower.locale())
               .add("confirmed", follower.confirmed()));

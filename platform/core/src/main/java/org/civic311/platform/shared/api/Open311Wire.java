@@ -1,6 +1,5 @@
 package org.civic311.platform.shared.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +20,13 @@ import javax.xml.stream.XMLStreamWriter;
  * list inside a record becomes an element holding one child per item, named by {@link #ITEM_NAMES}.
  */
 public final class Open311Wire {
+  /**
+   * Looked up once: {@code Json}'s static methods look the provider up (a class-path scan) on every
+   * call.
+   */
+  private static final jakarta.json.spi.JsonProvider JSON_PROVIDER =
+      jakarta.json.spi.JsonProvider.provider();
+
   public static final String XML = "text/xml; charset=utf-8";
   public static final String JSON = "application/json; charset=utf-8";
 
@@ -123,7 +129,7 @@ public final class Open311Wire {
   // ---- JSON
 
   private static JsonArrayBuilder jsonArray(List<?> items) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON_PROVIDER.createArrayBuilder();
     for (Object item : items) {
       if (item instanceof Map<?, ?> map) {
         array.add(jsonObject(map));
@@ -135,7 +141,7 @@ public final class Open311Wire {
   }
 
   private static JsonObjectBuilder jsonObject(Map<?, ?> map) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON_PROVIDER.createObjectBuilder();
     map.forEach(
         (key, value) -> {
           String name = String.valueOf(key);
