@@ -7,8 +7,10 @@ import jakarta.servlet.annotation.WebListener;
 /**
  * The application role's connection pool, configured from MicroProfile Config (environment
  * variables override). It starts empty so the deployment comes up while the database is away;
- * connections are validated on borrow so a restarted database is picked up again. {@code
- * stringtype=unspecified} lets PostgreSQL type text parameters (uuid columns).
+ * connections are validated on borrow, at most once every 5 s each (a validation is a round trip to
+ * the database, and a request borrows a connection per transaction), so a restarted database is
+ * picked up again within seconds. {@code stringtype=unspecified} lets PostgreSQL type text
+ * parameters (uuid columns).
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/civic311",
@@ -27,6 +29,7 @@ import jakarta.servlet.annotation.WebListener;
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=5",
       "fish.payara.fail-all-connections=true"
     })
 @WebListener
