@@ -291,14 +291,7 @@ class CityAdminBrowserIT extends PlatformIT {
       browser.screenshotWholePage("admin-category-refused-desktop", Browser.DESKTOP);
       // nothing was stored, nothing recorded
       assertThat(Db.count(Db.city("lethbridge"), "audit_entry")).isEqualTo(auditBefore);
-      assertThat(
-              as(ADMIN)
-                  .get(API + "/admin/service-categories")
-                  .then()
-                  .extract()
-                  .jsonPath()
-                  .getList("code", String.class))
-          .doesNotContain(code);
+      assertThat(categoryCodes()).doesNotContain(code);
 
       // a required field left empty is caught in the page, next to it
       type(page, field("category-form", "name"), "");
@@ -581,14 +574,7 @@ class CityAdminBrowserIT extends PlatformIT {
       browser.screenshotWholePage("admin-import-refused-phone", Browser.PHONE);
       page.manage().window().setSize(Browser.DESKTOP);
       assertThat(routedTo(code)).isNull();
-      assertThat(
-              as(ADMIN)
-                  .get(API + "/admin/service-categories")
-                  .then()
-                  .extract()
-                  .jsonPath()
-                  .getList("code", String.class))
-          .doesNotContain(code);
+      assertThat(categoryCodes()).doesNotContain(code);
 
       file.sendKeys(right.toAbsolutePath().toString());
       button(page, "catalogue", "Import").click();
@@ -839,6 +825,16 @@ class CityAdminBrowserIT extends PlatformIT {
   }
 
   /** A field of a form, by the name the server gives it ({@code attributes[0].code}). */
+  /** Every code of Lethbridge's catalogue, as its administrator reads it. */
+  private static List<String> categoryCodes() {
+    return as(ADMIN)
+        .get(API + "/admin/service-categories")
+        .then()
+        .extract()
+        .jsonPath()
+        .getList("code", String.class);
+  }
+
   private static By field(String form, String name) {
     return By.cssSelector("#" + form + " [data-field='" + name + "']");
   }

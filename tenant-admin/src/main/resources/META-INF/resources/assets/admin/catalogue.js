@@ -1,7 +1,7 @@
 // The catalogue: the city's categories, one editor for a category and its service definition
 // (Open311 attributes) and service level, and the catalogue as a CSV file in and out.
 import { api, authorizedFetch } from '/assets/shared/auth.js';
-import { cell, field, formLines, h, list, move, namedGroup, optional, renumber, save } from './ui.js';
+import { cell, field, formLines, h, list, itemTools, namedGroup, optional, renumber, save } from './ui.js';
 
 const DATATYPES = [
   ['string', 'Short text (string)'],
@@ -169,24 +169,7 @@ function attributeItem(a = {}) {
   };
   datatype.control.addEventListener('change', showValues);
   showValues();
-  const up = h('button', { type: 'button', class: 'secondary small', text: 'Move up' });
-  const down = h('button', { type: 'button', class: 'secondary small', text: 'Move down' });
-  const remove = h('button', { type: 'button', class: 'danger small', text: 'Remove question' });
-  up.addEventListener('click', () => {
-    move(item, -1, up);
-    renumber(item.closest('form'));
-  });
-  down.addEventListener('click', () => {
-    move(item, +1, down);
-    renumber(item.closest('form'));
-  });
-  remove.addEventListener('click', () => {
-    const form = item.closest('form');
-    item.remove();
-    renumber(form);
-    form.querySelector('.add-attribute').focus();
-  });
-  item.append(h('div', { class: 'row' }, code, datatype), question, hint, required, values, h('div', { class: 'item-tools' }, up, down, remove));
+  item.append(h('div', { class: 'row' }, code, datatype), question, hint, required, values, itemTools(item, 'Remove question', (form) => form.querySelector('.add-attribute')));
   return namedGroup(item, { label: 'Question' });
 }
 

@@ -1,7 +1,7 @@
 // Phone routing: the city's entry points (what callers hear, where calls go in and out of hours),
 // saved as one document, and "test a call": the routing decision for a number and a moment.
 import { api } from '/assets/shared/auth.js';
-import { field, formLines, h, list, move, namedGroup, optional, renumber, save } from './ui.js';
+import { field, formLines, h, list, itemTools, namedGroup, optional, renumber, save } from './ui.js';
 import { zonedIso } from './zone.js';
 
 const KINDS = [['main', 'Main line'], ['outside', 'From outside city limits'], ['tty', 'TTY'], ['after_hours', 'After hours']];
@@ -169,24 +169,7 @@ function entryItem(e = {}) {
   item.addEventListener('actionchange', showUrgent);
   inHours.sync();
   outOfHours.sync();
-  const up = h('button', { type: 'button', class: 'secondary small', text: 'Move up' });
-  const down = h('button', { type: 'button', class: 'secondary small', text: 'Move down' });
-  const remove = h('button', { type: 'button', class: 'danger small', text: 'Remove entry point' });
-  up.addEventListener('click', () => {
-    move(item, -1, up);
-    renumber(item.closest('form'));
-  });
-  down.addEventListener('click', () => {
-    move(item, +1, down);
-    renumber(item.closest('form'));
-  });
-  remove.addEventListener('click', () => {
-    const form = item.closest('form');
-    item.remove();
-    renumber(form);
-    ui.addEntry.focus();
-  });
-  item.append(h('div', { class: 'item-tools' }, up, down, remove));
+  item.append(itemTools(item, 'Remove entry point', () => ui.addEntry));
   return namedGroup(item, { label: 'Entry point' });
 }
 

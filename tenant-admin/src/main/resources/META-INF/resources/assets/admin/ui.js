@@ -178,6 +178,33 @@ export function move(item, direction, focused) {
   return true;
 }
 
+/**
+ * An entry's "Move up", "Move down" and "Remove …" buttons: moving keeps the focus on the button
+ * pressed, and every change renames the form's fields as the server will name them; after a
+ * removal, focus goes to `afterRemove()` (typically the list's "Add" button).
+ */
+export function itemTools(item, removeText, afterRemove) {
+  const up = h('button', { type: 'button', class: 'secondary small', text: 'Move up' });
+  const down = h('button', { type: 'button', class: 'secondary small', text: 'Move down' });
+  const remove = h('button', { type: 'button', class: 'danger small', text: removeText });
+  up.addEventListener('click', () => {
+    move(item, -1, up);
+    renumber(item.closest('form'));
+  });
+  down.addEventListener('click', () => {
+    move(item, +1, down);
+    renumber(item.closest('form'));
+  });
+  remove.addEventListener('click', () => {
+    const form = item.closest('form');
+    const next = afterRemove(form);
+    item.remove();
+    renumber(form);
+    next.focus();
+  });
+  return h('div', { class: 'item-tools' }, up, down, remove);
+}
+
 /** Clears every error shown in a form, and its status. */
 export function clearProblems(form) {
   for (const el of form.querySelectorAll('[aria-invalid]')) {
