@@ -140,6 +140,27 @@ class CatalogueAdminIT extends PlatformIT {
                 "red"))
         .statusCode(400)
         .body("[0].description", containsString("no such attribute"));
+    // Every wrong answer at once, each its own entry, so a client can mark them all.
+    open311Post(Map.of("attribute[hazard]", "maybe", "attribute[colour]", "red"))
+        .statusCode(400)
+        .body("size()", equalTo(3))
+        .body("code", equalTo(List.of(400, 400, 400)))
+        .body("[0].description", equalTo("attribute[colour] this service has no such attribute"))
+        .body("[1].description", containsString("attribute[pole_number]"))
+        .body("[2].description", containsString("attribute[hazard] 'maybe' is not one of"));
+    api()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "service_code", "streetlight-out",
+                "description", "Dark",
+                "address_string", "1 Main St",
+                "attributes", Map.of("hazard", "maybe")))
+        .post("api/v1/cities/{city}/service-requests", north.slug())
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("attribute[pole_number]", "attribute[hazard]")));
     String id =
         open311Post(Map.of("attribute[pole_number]", "LB-1234", "attribute[hazard]", "yes"))
             .statusCode(200)

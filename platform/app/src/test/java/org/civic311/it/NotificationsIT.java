@@ -434,6 +434,29 @@ class NotificationsIT extends PlatformIT {
         .body("size()", equalTo(2))
         .body("[1].actor", equalTo("resident"))
         .body("[1].status", equalTo("received"));
+
+    // The same address again (a double tap, another app): the same answer, and nothing more.
+    api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", email.toUpperCase(java.util.Locale.ROOT)))
+        .post("api/v1/cities/{city}/service-requests/{id}/supporters", north.slug(), id)
+        .then()
+        .statusCode(200)
+        .body("service_request_id", equalTo(id));
+    drained(north);
+    assertThat(Mail.to(email)).as("one confirmation only").hasSize(1);
+    assertThat(Db.countFor(north, "service_request_event", id)).isEqualTo(2);
+    assertThat(Db.count(north, "request_supporter")).isEqualTo(1);
+    // Another city neither sees the support nor can add to it.
+    assertThat(Db.count(south, "request_supporter")).isZero();
+    api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", address("third")))
+        .post("api/v1/cities/{city}/service-requests/{id}/supporters", south.slug(), id)
+        .then()
+        .statusCode(404);
+    assertThat(Db.count(north, "request_supporter")).isEqualTo(1);
+
     move(north, id, "resolved", "Done");
     api()
         .contentType(ContentType.JSON)

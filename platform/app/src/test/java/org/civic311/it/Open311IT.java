@@ -802,6 +802,67 @@ class Open311IT extends PlatformIT {
   }
 
   @Test
+  void aPhotosLocationAndCommentsAreRemovedBeforeAnyoneCanReadIt() throws Exception {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpeg", plain);
+    byte[] jpeg = plain.toByteArray();
+    String secret = "GPSLatitude 51.0447N taken on Jane's phone";
+    byte[] exif = ("Exif\0\0MM\0*\0\0\0\10\0\0\0\0\0\0" + secret).getBytes("ISO-8859-1");
+    byte[] comment = secret.getBytes("ISO-8859-1");
+    java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+    sent.write(jpeg, 0, 2);
+    sent.write(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (exif.length + 2)});
+    sent.write(exif);
+    sent.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, (byte) (comment.length + 2)});
+    sent.write(comment);
+    sent.write(jpeg, 2, jpeg.length - 2);
+    assertThat(new String(sent.toByteArray(), "ISO-8859-1")).contains(secret);
+
+    String id =
+        withPhoto(
+                sent.toByteArray(),
+                "image/jpeg",
+                "service_code",
+                "pothole",
+                "acknowledge_duplicate",
+                "true",
+                "address_string",
+                "800 Macleod Trail SE")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    String mediaUrl =
+        open311()
+            .queryParam("jurisdiction_id", "calgary.ca")
+            .get("requests/" + id + ".json")
+            .then()
+            .extract()
+            .path("[0].media_url");
+    byte[] served = api().get(mediaUrl).then().statusCode(200).extract().asByteArray();
+    assertThat(new String(served, "ISO-8859-1")).doesNotContain("GPS").doesNotContain("Jane");
+    assertThat(served).isEqualTo(jpeg);
+
+    // A photo whose structure cannot be walked is refused, not kept with what it carries.
+    long photos = Db.count(Db.city("calgary"), "request_media");
+    withPhoto(
+            java.util.Arrays.copyOf(sent.toByteArray(), 200),
+            "image/jpeg",
+            "service_code",
+            "pothole",
+            "acknowledge_duplicate",
+            "true",
+            "address_string",
+            "800 Macleod Trail SE")
+        .then()
+        .statusCode(415)
+        .body("[0].description", containsString("damaged"));
+    assertThat(Db.count(Db.city("calgary"), "request_media")).isEqualTo(photos);
+  }
+
+  @Test
   void eachCitySetsItsOwnDuplicateRule() throws Exception {
     TestCity north = Db.createCity("dupnorth");
     TestCity south = Db.createCity("dupsouth");

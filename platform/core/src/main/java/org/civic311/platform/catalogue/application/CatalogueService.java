@@ -20,6 +20,7 @@ import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.civic311.platform.catalogue.domain.ServiceCategoryId;
 import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
 import org.civic311.platform.shared.application.AuditLog;
+import org.civic311.platform.shared.application.RuleViolations;
 import org.civic311.platform.shared.application.TenantTransactional;
 
 /** The current city's category catalogue and the departments its categories route to. */
@@ -242,19 +243,21 @@ public class CatalogueService {
 
   private static void check(List<ServiceAttribute> asked, Map<String, List<String>> answers) {
     Map<String, List<String>> given = answers == null ? Map.of() : answers;
-    for (String name : given.keySet()) {
+    List<RuleViolations.Violation> wrong = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(given.keySet())) {
       if (asked.stream().noneMatch(a -> a.code().equals(name))) {
-        throw new IllegalArgumentException(
-            "attribute[" + name + "]: this service has no such attribute");
+        wrong.add(
+            new RuleViolations.Violation(
+                "attribute[" + name + "]", "this service has no such attribute"));
       }
     }
     for (ServiceAttribute a : asked) {
       a.check(given.get(a.code()))
           .ifPresent(
-              problem -> {
-                throw new IllegalArgumentException("attribute[" + a.code() + "]: " + problem);
-              });
+              problem ->
+                  wrong.add(new RuleViolations.Violation("attribute[" + a.code() + "]", problem)));
     }
+    RuleViolations.throwIfAny(wrong); // every wrong answer at once, so all can be put right
   }
 
   /**

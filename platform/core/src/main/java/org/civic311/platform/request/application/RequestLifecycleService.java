@@ -55,7 +55,8 @@ public class RequestLifecycleService {
 
   /**
    * "Me too": a resident with the same problem adds their support to {@code id} instead of opening
-   * a duplicate, and follows it by e-mail once they confirm their address.
+   * a duplicate, and follows it by e-mail once they confirm their address. Idempotent per address:
+   * the same address again changes nothing and sends nothing, and gets the same answer.
    *
    * @throws IllegalArgumentException when the request is no longer open or the e-mail is invalid
    */
@@ -66,8 +67,18 @@ public class RequestLifecycleService {
     if (address == null) {
       throw new IllegalArgumentException("email: is required to follow the request");
     }
-    RequestChange change = request.support(actor, clock);
     Map<String, CategorySummary> categories = intake.categoriesById();
+    boolean first =
+        requests.addSupporter(
+            request.id().value(),
+            org.civic311.platform.shared.domain.Sha256.hex(
+                address.toLowerCase(java.util.Locale.ROOT)),
+            java.time.OffsetDateTime.now(clock));
+    if (!first && request.status().isOpen()) {
+      return RequestIntakeService.summarise(request, categories);
+    }
+    // A closed request refuses here, and the transaction's rollback takes the row back.
+    RequestChange change = request.support(actor, clock);
     RequestSummary summary = RequestIntakeService.summarise(request, categories);
     requests.record(
         change,

@@ -59,10 +59,11 @@ public class RequestMedia extends TenantOwned {
   protected RequestMedia() {}
 
   /**
-   * The photo {@code content} of request {@code requestId}, declared as {@code declaredType}.
+   * The photo {@code content} of request {@code requestId}, declared as {@code declaredType},
+   * without its metadata ({@link PhotoMetadata}).
    *
    * @throws Refused 413 when it is larger than {@link #MAX_BYTES}, 415 when it is not one of the
-   *     kept image types or is not what it claims to be
+   *     kept image types, is not what it claims to be, or is damaged
    */
   public static RequestMedia of(UUID requestId, String declaredType, byte[] content, Clock clock) {
     if (content == null || content.length == 0) {
@@ -88,12 +89,13 @@ public class RequestMedia extends TenantOwned {
         && !declared.equals(actual.get())) {
       throw new Refused(415, "media: the file is " + actual.get() + " but was sent as " + declared);
     }
+    byte[] kept = PhotoMetadata.strip(actual.get(), content);
     RequestMedia m = new RequestMedia();
     m.id = UUID.randomUUID();
     m.requestId = requestId;
     m.contentType = actual.get();
-    m.sizeBytes = content.length;
-    m.content = content.clone();
+    m.sizeBytes = kept.length;
+    m.content = kept;
     m.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     return m;
   }

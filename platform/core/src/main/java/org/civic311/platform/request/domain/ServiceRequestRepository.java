@@ -44,6 +44,14 @@ public interface ServiceRequestRepository {
 
   void saveSettings(RequestSettings settings);
 
+  /**
+   * Records that the holder of the e-mail whose SHA-256 (in hex) is {@code emailSha256} supports
+   * request {@code requestId} ("me too").
+   *
+   * @return false when that address already supports it
+   */
+  boolean addSupporter(UUID requestId, String emailSha256, java.time.OffsetDateTime at);
+
   /** Keeps a photo of a request. */
   void addMedia(RequestMedia media);
 

@@ -52,6 +52,20 @@ public class JpaServiceRequestRepository implements ServiceRequestRepository {
   }
 
   @Override
+  public boolean addSupporter(UUID requestId, String emailSha256, OffsetDateTime at) {
+    // The city is the one bound to the transaction's connection; row-level security checks it.
+    return em.createNativeQuery(
+                "insert into request_supporter (tenant_id, request_id, email_sha256, at)"
+                    + " values (current_setting('app.tenant_id')::uuid, cast(?1 as uuid), ?2, ?3)"
+                    + " on conflict do nothing")
+            .setParameter(1, requestId.toString())
+            .setParameter(2, emailSha256)
+            .setParameter(3, at)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
   public Optional<RequestMedia> media(UUID id) {
     return Optional.ofNullable(em.find(RequestMedia.class, id));
   }

@@ -95,12 +95,28 @@ public final class Open311Wire {
         .build();
   }
 
+  /** Several errors of the same status in one list: every wrong answer of a report at once. */
+  public static Response errors(
+      Response.StatusType status, Format format, List<String> descriptions) {
+    return Response.status(status)
+        .type(format.mediaType())
+        .entity(errorsBody(status.getStatusCode(), format, descriptions))
+        .build();
+  }
+
   /** The error list's body alone, for code that writes the response itself (a servlet filter). */
   public static String errorBody(int status, Format format, String description) {
-    Map<String, Object> error = record();
-    error.put("code", status);
-    error.put("description", description);
-    List<Map<String, Object>> errors = List.of(error);
+    return errorsBody(status, format, List.of(description));
+  }
+
+  private static String errorsBody(int status, Format format, List<String> descriptions) {
+    List<Map<String, Object>> errors = new java.util.ArrayList<>();
+    for (String description : descriptions) {
+      Map<String, Object> error = record();
+      error.put("code", status);
+      error.put("description", description);
+      errors.add(error);
+    }
     return format == Format.JSON ? jsonArray(errors).build().toString() : xml("errors", errors);
   }
 

@@ -2,6 +2,7 @@ package org.civic311.platform.shared.api;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.civic311.platform.shared.application.RuleViolations;
 
 /** Thrown at the edge to answer with a problem detail; nothing has been changed by then. */
 public class ProblemException extends RuntimeException {
@@ -39,6 +40,18 @@ public class ProblemException extends RuntimeException {
    * field becomes the problem's field so pages can show the message beside it.
    */
   public static ProblemException fromRule(IllegalArgumentException rule) {
+    if (rule instanceof RuleViolations several) {
+      List<Problem.FieldError> errors =
+          several.violations().stream()
+              .map(v -> new Problem.FieldError(v.field(), v.message()))
+              .toList();
+      return new ProblemException(
+          Response.Status.BAD_REQUEST,
+          errors.stream()
+              .map(e -> e.field() + " " + e.message())
+              .collect(java.util.stream.Collectors.joining("; ")),
+          errors);
+    }
     String message = rule.getMessage() == null ? "invalid" : rule.getMessage();
     int colon = message.indexOf(": ");
     String field = colon > 0 ? message.substring(0, colon) : "";

@@ -10,8 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class RequestMediaTest {
   private static final Clock CLOCK = Clock.systemUTC();
-  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0};
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
+  // The smallest files whose structure can be walked: start and end of image; signature and end.
+  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+  private static final byte[] PNG = {
+    (byte) 0x89,
+    'P',
+    'N',
+    'G',
+    0x0D,
+    0x0A,
+    0x1A,
+    0x0A,
+    0,
+    0,
+    0,
+    0,
+    'I',
+    'E',
+    'N',
+    'D',
+    (byte) 0xAE,
+    0x42,
+    0x60,
+    (byte) 0x82
+  };
 
   @Test
   void theFirstBytesTellTheType() {

@@ -747,6 +747,11 @@ public class Open311Resource {
           Response.Status.NOT_FOUND,
           Format.of(format),
           "service_code '" + param("service_code") + "' was not found.");
+    } catch (org.civic311.platform.shared.application.RuleViolations e) {
+      return Open311Wire.errors(
+          Response.Status.BAD_REQUEST,
+          Format.of(format),
+          e.violations().stream().map(v -> v.field() + " " + v.message()).toList());
     } catch (IllegalArgumentException e) {
       String message =
           e.getMessage() == null
