@@ -30,7 +30,12 @@ public class IntegrationConsumer implements OutboxConsumer {
   public static final String NAME = "integration";
   private static final Logger LOG = Logger.getLogger(IntegrationConsumer.class.getName());
 
+  /** How often a paused department's waiting events are looked at again. */
+  private static final Duration PAUSE_RECHECK = Duration.ofSeconds(10);
+
   @Inject DispatchPlanner planner;
+  @Inject IntegrationLedger ledger;
+  @Inject DepartmentBreakers breakers;
   @Inject CamelRuntime camel;
   @Inject IntegrationHealthLog health;
   @Inject Transactions transactions;
@@ -47,12 +52,29 @@ public class IntegrationConsumer implements OutboxConsumer {
       throw new DeliveryDeferred(
           clock.instant().plus(Duration.ofSeconds(1)), "Camel is not started yet");
     }
-    Optional<Dispatch> dispatch = transactions.inNewTransaction(() -> planner.plan(message));
-    if (dispatch.isEmpty()) {
+    Planned planned =
+        transactions.inNewTransaction(
+            () -> {
+              Optional<Dispatch> d = planner.plan(message);
+              return new Planned(d, d.flatMap(x -> ledger.healthOf(x.connection().department())));
+            });
+    if (planned.dispatch().isEmpty()) {
       return; // no department, or no enabled integration for it: nothing to send
     }
-    Dispatch d = dispatch.get();
+    Dispatch d = planned.dispatch().get();
     String department = d.connection().department();
+    Optional<IntegrationLedger.Health> record = planned.health();
+    Optional<java.time.Instant> paused = record.flatMap(breakers::pausedUntil);
+    if (paused.isPresent()) {
+      // Not an attempt: nothing was sent. Looked at again soon, so a resume takes effect quickly.
+      java.time.Instant soon = clock.instant().plus(PAUSE_RECHECK);
+      throw new DeliveryDeferred(
+          paused.get().isBefore(soon) ? paused.get() : soon,
+          "paused: the department's system failed "
+              + record.get().consecutiveFailures()
+              + " times in a row; next try at "
+              + paused.get());
+    }
     Exchange result =
         camel.send(
             WebhookRoutes.TEMPLATE,
@@ -77,10 +99,11 @@ public class IntegrationConsumer implements OutboxConsumer {
       return;
     }
     DeliveryFailure why = DeliveryFailure.of(failure);
-    record(() -> health.failed(department, why.reason()));
     if (why.permanent()) {
+      record(() -> health.refused(department, why.reason()));
       throw new DeliveryRefused(why.reason());
     }
+    record(() -> health.failed(department, why.reason()));
     throw new RetryLater(why.reason());
   }
 
@@ -96,6 +119,8 @@ public class IntegrationConsumer implements OutboxConsumer {
       LOG.log(Level.WARNING, "Integration health not recorded: " + e.getMessage());
     }
   }
+
+  private record Planned(Optional<Dispatch> dispatch, Optional<IntegrationLedger.Health> health) {}
 
   /** A failure worth retrying: the message is the reason the outbox keeps as its last error. */
   static final class RetryLater extends RuntimeException {

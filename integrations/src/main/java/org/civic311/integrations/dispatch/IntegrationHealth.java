@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.civic311.integrations.config.IntegrationSettings;
 import org.civic311.integrations.config.IntegrationView;
 import org.civic311.platform.shared.application.TenantTransactional;
@@ -17,8 +18,12 @@ import org.civic311.platform.shared.application.TenantTransactional;
 public class IntegrationHealth {
   @Inject IntegrationSettings settings;
   @Inject IntegrationLedger ledger;
+  @Inject DepartmentBreakers breakers;
 
-  /** One department's health. {@code state}: ok, failing, idle (nothing sent yet) or disabled. */
+  /**
+   * One department's health. {@code state}: ok, failing, paused (its circuit breaker is open until
+   * {@code pausedUntil}), idle (nothing sent yet) or disabled.
+   */
   public record DepartmentHealth(
       String department,
       String kind,
@@ -32,7 +37,14 @@ public class IntegrationHealth {
       long failed,
       long backlog,
       OffsetDateTime oldestPendingAt,
-      long deadLetters) {}
+      long deadLetters,
+      OffsetDateTime pausedUntil) {}
+
+  /** One department's health, if it has an integration. */
+  @TenantTransactional
+  public Optional<DepartmentHealth> of(String department) {
+    return report().stream().filter(h -> h.department().equals(department)).findFirst();
+  }
 
   @TenantTransactional
   public List<DepartmentHealth> report() {
@@ -48,9 +60,16 @@ public class IntegrationHealth {
               IntegrationLedger.Backlog b =
                   backlog.getOrDefault(
                       i.department(), new IntegrationLedger.Backlog(i.department(), 0, null, 0));
+              OffsetDateTime pausedUntil =
+                  breakers
+                      .pausedUntil(h)
+                      .map(t -> OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC))
+                      .orElse(null);
               String state;
               if (!i.enabled()) {
                 state = "disabled";
+              } else if (pausedUntil != null) {
+                state = "paused";
               } else if (h.consecutiveFailures() > 0 || b.dead() > 0) {
                 state = "failing";
               } else if (h.lastSuccessAt() == null) {
@@ -71,7 +90,8 @@ public class IntegrationHealth {
                   h.failed(),
                   b.pending(),
                   b.oldestPending(),
-                  b.dead());
+                  b.dead(),
+                  pausedUntil);
             })
         .toList();
   }

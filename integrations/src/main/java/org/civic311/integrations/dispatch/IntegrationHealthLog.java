@@ -29,6 +29,22 @@ public class IntegrationHealthLog {
         null);
   }
 
+  /**
+   * The department's system refused a delivery for good (a 4xx): a failure, but the system is up,
+   * so its failures in a row (the circuit breaker's count) start again from 0.
+   */
+  @TenantTransactional
+  public void refused(String department, String reason) {
+    upsert(
+        "insert into integration_health (tenant_id, department, last_failure_at, last_error,"
+            + " consecutive_failures, failed) values (?, ?, now(), ?, 0, 1)"
+            + " on conflict (tenant_id, department) do update set last_failure_at = now(),"
+            + " last_error = excluded.last_error, consecutive_failures = 0,"
+            + " failed = integration_health.failed + 1",
+        department,
+        reason);
+  }
+
   @TenantTransactional
   public void failed(String department, String reason) {
     upsert(
@@ -40,6 +56,25 @@ public class IntegrationHealthLog {
             + " failed = integration_health.failed + 1",
         department,
         reason);
+  }
+
+  /**
+   * Closes the department's circuit breaker at once (its failures in a row back to 0), for an
+   * administrator who knows the system is back.
+   *
+   * @return false when the department has no health record (nothing was ever sent)
+   */
+  @TenantTransactional
+  public boolean resume(String department) {
+    try (PreparedStatement s =
+        em.unwrap(Connection.class)
+            .prepareStatement(
+                "update integration_health set consecutive_failures = 0 where department = ?")) {
+      s.setString(1, department);
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("Integration health: " + e.getMessage());
+    }
   }
 
   private void upsert(String sql, String department, String reason) {

@@ -132,12 +132,26 @@ public class IntegrationLedger {
 
   @TenantTransactional
   public Map<String, Health> health() {
+    return health(null);
+  }
+
+  /** One department's delivery record, if it has one. */
+  @TenantTransactional
+  public Optional<Health> healthOf(String department) {
+    return Optional.ofNullable(health(department).get(department));
+  }
+
+  private Map<String, Health> health(String department) {
     Map<String, Health> out = new HashMap<>();
     try (PreparedStatement s =
         em.unwrap(Connection.class)
             .prepareStatement(
                 "select department, last_success_at, last_failure_at, last_error,"
-                    + " consecutive_failures, delivered, failed from integration_health")) {
+                    + " consecutive_failures, delivered, failed from integration_health"
+                    + (department == null ? "" : " where department = ?"))) {
+      if (department != null) {
+        s.setString(1, department);
+      }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.put(

@@ -502,6 +502,10 @@ class AccessMatrixIT extends PlatformIT {
         "GET /api/v1/cities/{city}/admin/integrations/health",
         Set.of(CITY_ADMIN),
         (r, c) -> r.get(city(c) + "/admin/integrations/health"));
+    row(
+        "POST /api/v1/cities/{city}/admin/integrations/{department}/resume",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.post(city(c) + "/admin/integrations/" + integrated(c) + "/resume"));
     // a department system's status updates: no person's token, but the department's signature
     // (DepartmentIntegrationsIT checks the refusals)
     row(

@@ -278,6 +278,84 @@ class DepartmentIntegrationsIT extends PlatformIT {
   }
 
   @Test
+  void aSystemThatKeepsFailingIsPausedWithoutCallsUntilResumedThenGetsEverythingOnce()
+      throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    department.answer(ROADS, () -> down.get() ? 503 : 200);
+    List<String> ids = new java.util.ArrayList<>(List.of(submit(city), submit(city)));
+
+    // Three failures in a row (the tests' threshold) open the breaker.
+    Mail.await(() -> "paused".equals(health(city, "roads").get("state")), "roads to pause");
+    Map<String, Object> paused = health(city, "roads");
+    assertThat(paused.get("paused_until")).isNotNull();
+    assertThat(((Number) paused.get("consecutive_failures")).intValue()).isEqualTo(3);
+    int callsWhenPaused = department.deliveries(ROADS).size();
+    assertThat(callsWhenPaused).isEqualTo(3);
+
+    // A new event waits without a call; its delivery says why, and no attempt is counted.
+    String third = submit(city);
+    ids.add(third);
+    Mail.await(
+        () -> integrationError(third).startsWith("paused: the department's system failed 3"),
+        "the new event to wait");
+    assertThat(department.deliveries(ROADS)).hasSize(callsWhenPaused);
+    assertThat(
+            Db.sql(
+                city,
+                "select attempts from outbox_delivery where consumer = 'integration'"
+                    + " and request_id = ?::uuid",
+                third))
+        .isEqualTo("0");
+
+    // Another city's administrator can neither resume it nor see it.
+    TestCity other = Db.createCity("unhooked");
+    as(other, "city-admin")
+        .post("api/v1/cities/{city}/admin/integrations/roads/resume", city.slug())
+        .then()
+        .statusCode(403);
+    as(other, "city-admin")
+        .post("api/v1/cities/{city}/admin/integrations/roads/resume", other.slug())
+        .then()
+        .statusCode(404);
+    assertThat(health(city, "roads").get("state")).isEqualTo("paused");
+
+    // The department is back; its administrator resumes, and everything arrives once.
+    down.set(false);
+    as(city, "city-admin")
+        .post("api/v1/cities/{city}/admin/integrations/roads/resume", city.slug())
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("idle"))
+        .body("consecutive_failures", equalTo(0));
+    Mail.await(() -> department.applied(ROADS).size() == 3, "the three events to arrive");
+    drained(city);
+    assertThat(department.applied(ROADS))
+        .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + ":1").toList());
+    assertThat(health(city, "roads").get("state")).isEqualTo("ok");
+    assertThat(
+            Db.sql(
+                city,
+                "select count(*) from audit_entry where subject = 'integration:roads'"
+                    + " and after::text like '%resumed%'"))
+        .isEqualTo("1");
+  }
+
+  private String integrationError(String requestId) {
+    try {
+      String error =
+          Db.sql(
+              city,
+              "select coalesce(last_error, '') from outbox_delivery"
+                  + " where consumer = 'integration' and request_id = ?::uuid",
+              requestId);
+      return error == null ? "" : error;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aRefusalIsADeadLetterWithItsReasonToReplayOnceFixedOrToDiscard() throws Exception {
     department.answer(ROADS, () -> 422);
     String first = submit(city);

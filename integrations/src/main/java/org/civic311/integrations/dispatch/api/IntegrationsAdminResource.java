@@ -37,6 +37,7 @@ import org.civic311.platform.shared.application.Roles;
 public class IntegrationsAdminResource {
   @Inject DeadLetters deadLetters;
   @Inject IntegrationHealth health;
+  @Inject org.civic311.integrations.dispatch.BreakerResume resumer;
   @Context SecurityContext security;
 
   /** One dead letter. */
@@ -78,7 +79,8 @@ public class IntegrationsAdminResource {
       long failed,
       long backlog,
       @JsonbProperty("oldest_pending_at") OffsetDateTime oldestPendingAt,
-      @JsonbProperty("dead_letters") long deadLetters) {
+      @JsonbProperty("dead_letters") long deadLetters,
+      @JsonbProperty("paused_until") OffsetDateTime pausedUntil) {
     static HealthView of(IntegrationHealth.DepartmentHealth h) {
       return new HealthView(
           h.department(),
@@ -93,7 +95,8 @@ public class IntegrationsAdminResource {
           h.failed(),
           h.backlog(),
           h.oldestPendingAt(),
-          h.deadLetters());
+          h.deadLetters(),
+          h.pausedUntil());
     }
   }
 
@@ -128,6 +131,22 @@ public class IntegrationsAdminResource {
   @Path("health")
   public List<HealthView> health() {
     return health.report().stream().map(HealthView::of).toList();
+  }
+
+  /**
+   * Closes a paused department's circuit breaker: its waiting events go out within seconds, on
+   * every instance. For an administrator who knows the department's system is back.
+   */
+  @POST
+  @Path("{department}/resume")
+  public HealthView resume(@PathParam("department") String department) {
+    return resumer
+        .resume(department, Caller.of(security).actor())
+        .map(HealthView::of)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "This city has no integration for the department '" + department + "'."));
   }
 
   private static UUID eventId(String id) {
