@@ -3,6 +3,7 @@ package org.civic311.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,6 +26,7 @@ public final class LocalPlatform {
     int keycloakManagementPort = Integer.getInteger("civic311.demo.keycloak.management.port", 9180);
     int smtpPort = Integer.getInteger("civic311.demo.smtp.port", 3025);
     int mailPort = Integer.getInteger("civic311.demo.mail.port", 8025);
+    int departmentsPort = Integer.getInteger("civic311.demo.departments.port", 8090);
     Path war = Path.of(System.getProperty("civic311.demo.war", "platform/app/target/civic311.war"));
     Path payara =
         Path.of(System.getProperty("civic311.demo.payara", "platform/app/target/payara-micro.jar"));
@@ -82,6 +84,14 @@ public final class LocalPlatform {
             + mailPort
             + "/ ...");
     MailCatcher mail = MailCatcher.start(smtpPort, mailPort);
+    say("Starting the stand-in department systems on port " + departmentsPort + " ...");
+    StandInDepartments departments =
+        StandInDepartments.start(
+            departmentsPort,
+            base,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
+            LocalPlatform::say);
 
     say(
         "Starting Civic311 on Payara Micro, port "
@@ -124,6 +134,7 @@ public final class LocalPlatform {
                 () -> {
                   say("Stopping Civic311, Keycloak and PostgreSQL ...");
                   platform.close();
+                  departments.close();
                   mail.close();
                   keycloak.close();
                   postgres.close();
@@ -152,6 +163,11 @@ public final class LocalPlatform {
             say("  Civic311 still starting (" + seconds + " s; log: " + platform.log() + ")");
           }
         });
+    List<String> connected =
+        departments.connectDemoCities(keycloak.issuer() + "/protocol/openid-connect/token");
+    if (!connected.isEmpty()) {
+      say("Connected to the stand-in department systems: " + String.join(", ", connected));
+    }
     say("");
     say("Civic311 is running.");
     say("  Cities (public API)    " + base + "/api/v1/cities");
@@ -164,6 +180,11 @@ public final class LocalPlatform {
             + mailPort
             + "/ (every message the demo sends)");
     say("  Keycloak               " + keycloak.url() + "/admin/ (admin / admin, demo only)");
+    say(
+        "  Department systems     http://localhost:"
+            + departmentsPort
+            + "/<city>/<department> (stand-ins: new requests go in progress after 30 s,"
+            + " resolved 2 min later)");
     say("  Demo users             lethbridge-agent, calgary-admin, ... password demo311 (README)");
     say(
         "  PostgreSQL             "
