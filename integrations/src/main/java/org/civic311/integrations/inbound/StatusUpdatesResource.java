@@ -60,6 +60,15 @@ public class StatusUpdatesResource {
       String status,
       boolean applied) {}
 
+  /** A random secret of this process, never shared: nothing signed with it can arrive. */
+  private static final String NO_SECRET = noSecret();
+
+  private static String noSecret() {
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
@@ -68,19 +77,13 @@ public class StatusUpdatesResource {
       @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
       @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
       java.io.InputStream body) {
-    DepartmentConnection connection =
-        updates
-            .connection(department)
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "The department '"
-                            + department
-                            + "' has no enabled integration in this city."));
+    // A department without an enabled integration is checked against a secret no one has, so it
+    // answers exactly as a wrong signature does: no caller learns which departments have one.
+    String secret =
+        updates.connection(department).map(DepartmentConnection::signingSecret).orElse(NO_SECRET);
     byte[] content = bounded(body);
     WebhookSignature.Verdict verdict =
-        WebhookSignature.verify(
-            connection.signingSecret(), timestamp, signature, content, clock.instant());
+        WebhookSignature.verify(secret, timestamp, signature, content, clock.instant());
     if (verdict != WebhookSignature.Verdict.VALID) {
       return unauthorized(verdict);
     }

@@ -546,13 +546,34 @@ class DepartmentIntegrationsIT extends PlatformIT {
     }
     assertThat(status(city, id)).isEqualTo("received");
     assertThat(historySize(city, id)).isEqualTo(history);
-    // a department without an integration has no door at all
-    api()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("api/v1/cities/{city}/integrations/parks/status-updates", city.slug())
-        .then()
-        .statusCode(404);
+    // A department without an integration, or an unknown one, answers exactly as a wrong
+    // signature does, so no one can find out which departments have an integration.
+    String wrongAnswer =
+        signed(city, "not-the-secret-of-roads", body, now)
+            .then()
+            .statusCode(401)
+            .extract()
+            .asString();
+    for (String department : List.of("parks", "no-such-department")) {
+      String answer =
+          api()
+              .contentType(ContentType.JSON)
+              .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now))
+              .header(
+                  WebhookSignature.SIGNATURE_HEADER,
+                  WebhookSignature.sign("not-the-secret-of-roads", now, body))
+              .body(body)
+              .post(
+                  "api/v1/cities/{city}/integrations/{department}/status-updates",
+                  city.slug(),
+                  department)
+              .then()
+              .statusCode(401)
+              .header("WWW-Authenticate", "Civic311-Signature")
+              .extract()
+              .asString();
+      assertThat(answer).isEqualTo(wrongAnswer);
+    }
   }
 
   @Test
