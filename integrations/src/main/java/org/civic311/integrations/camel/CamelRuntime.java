@@ -50,6 +50,7 @@ public class CamelRuntime {
   private static final Logger LOG = Logger.getLogger(CamelRuntime.class.getName());
 
   @Inject Clock clock;
+  @Inject org.civic311.platform.notification.application.Mailer mailer;
 
   @Inject
   @ConfigProperty(name = "civic311.integrations.connect-timeout", defaultValue = "PT5S")
@@ -78,6 +79,8 @@ public class CamelRuntime {
       camel.addComponent("https", http());
       camel.addRoutes(new DeliveryErrors());
       camel.addRoutes(new WebhookRoutes(DeliveryErrors.ID, clock));
+      camel.addRoutes(
+          new org.civic311.integrations.connector.email.EmailRoutes(DeliveryErrors.ID, mailer));
       context = camel;
     } catch (Exception e) {
       throw new IllegalStateException("Camel could not be set up: " + e.getMessage(), e);

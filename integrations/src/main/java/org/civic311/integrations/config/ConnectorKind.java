@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * The kinds of department system Civic311 can reach: one Camel route template each, instantiated
- * per city and department from its configuration row. Only the webhook exists so far; Open311
- * downstream, e-mail and file drops are to come (ADR 0013).
+ * per city and department from its configuration row. Open311 downstream and file drops are to come
+ * (ADR 0013).
  */
 public enum ConnectorKind {
   /** A signed JSON POST of every event to the department's URL. */
-  WEBHOOK;
+  WEBHOOK,
+  /** A message for every event to the department's mailbox ({@code mailto:} URL). */
+  EMAIL;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

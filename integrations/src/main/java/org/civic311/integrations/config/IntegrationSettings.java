@@ -85,15 +85,24 @@ public class IntegrationSettings {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "kind: '" + request.kind() + "' is not a connector kind (webhook)"));
-    WebhookAddress url = WebhookAddress.parse(request.url());
-    checkNetwork(url);
+                        "kind: '" + request.kind() + "' is not a connector kind (webhook, email)"));
+    WebhookAddress url;
+    if (kind == ConnectorKind.EMAIL) {
+      url = WebhookAddress.mailbox(request.url());
+    } else {
+      url = WebhookAddress.parse(request.url());
+      checkNetwork(url);
+    }
     AuthKind auth =
         AuthKind.fromWire(request.auth() == null ? "none" : request.auth())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         "auth: '" + request.auth() + "' is not one of none, bearer, basic"));
+    if (kind == ConnectorKind.EMAIL && auth != AuthKind.NONE) {
+      throw new IllegalArgumentException(
+          "auth: an e-mail integration goes through the deployment's mail server; it takes none");
+    }
     Optional<DepartmentIntegration> existing = integrations.findByDepartment(department);
     String before = existing.map(i -> auditJson(IntegrationView.of(i), List.of())).orElse(null);
     List<String> changedSecrets = new ArrayList<>();
@@ -114,10 +123,21 @@ public class IntegrationSettings {
       signingSecret = box.seal(secret, binding(city, department, "signing-secret"));
       changedSecrets.add("signing_secret");
     } else {
-      signingSecret =
-          existing
-              .map(DepartmentIntegration::sealedSigningSecret)
-              .orElseThrow(() -> new IllegalArgumentException("signing_secret: is required"));
+      Optional<String> kept = existing.map(DepartmentIntegration::sealedSigningSecret);
+      if (kept.isPresent()) {
+        signingSecret = kept.get();
+      } else if (kind == ConnectorKind.EMAIL) {
+        // A mailbox signs nothing; its department can still send status updates once an
+        // administrator sets a secret it knows. Until then, one nobody knows.
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        signingSecret =
+            box.seal(
+                java.util.HexFormat.of().formatHex(random),
+                binding(city, department, "signing-secret"));
+      } else {
+        throw new IllegalArgumentException("signing_secret: is required");
+      }
     }
     boolean enabled = request.enabled() == null || request.enabled();
     DepartmentIntegration saved;

@@ -53,6 +53,36 @@ public record WebhookAddress(URI uri) {
     return new WebhookAddress(uri);
   }
 
+  private static final java.util.regex.Pattern MAILBOX =
+      java.util.regex.Pattern.compile(
+          "[^@\\s<>\"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\\.[A-Za-z]{2,}");
+
+  /**
+   * A department's mailbox, for the e-mail connector: {@code mailto:} and one address (the prefix
+   * may be left out).
+   *
+   * @throws IllegalArgumentException naming the field {@code url}
+   */
+  public static WebhookAddress mailbox(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("url: is required (mailto:<the department's address>)");
+    }
+    String address = text.strip();
+    if (address.regionMatches(true, 0, "mailto:", 0, 7)) {
+      address = address.substring(7);
+    }
+    if (address.length() > 254 || !MAILBOX.matcher(address).matches()) {
+      throw new IllegalArgumentException(
+          "url: '" + text.strip() + "' is not mailto: and one e-mail address");
+    }
+    return new WebhookAddress(URI.create("mailto:" + address.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The address of a {@code mailto:} URL. */
+  public String mailboxAddress() {
+    return uri.getSchemeSpecificPart();
+  }
+
   public String host() {
     return uri.getHost();
   }

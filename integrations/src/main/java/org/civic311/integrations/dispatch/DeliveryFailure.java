@@ -37,6 +37,9 @@ public record DeliveryFailure(boolean permanent, String reason) {
                 + (body.isEmpty() ? "" : ": " + body.replaceAll("\\s+", " "));
         return new DeliveryFailure(!transientStatus, text);
       }
+      if (t instanceof org.civic311.platform.notification.application.Mailer.MailRejected m) {
+        return new DeliveryFailure(true, "the mail server refused the mailbox: " + m.getMessage());
+      }
       if (t instanceof ConnectException) {
         return new DeliveryFailure(false, "cannot connect: " + t.getMessage());
       }

@@ -11,10 +11,15 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.civic311.integrations.config.ConnectorKind;
 import org.civic311.integrations.config.DepartmentConnection;
 import org.civic311.integrations.config.IntegrationSettings;
+import org.civic311.integrations.connector.email.DepartmentMail;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.catalogue.application.DepartmentSummary;
+import org.civic311.platform.notification.application.MailOffice;
+import org.civic311.platform.notification.application.OutgoingMail;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.shared.application.CurrentTenant;
@@ -40,6 +45,7 @@ public class DispatchPlanner {
   @Inject RequestIntakeService requests;
   @Inject CatalogueService catalogue;
   @Inject IntegrationSettings settings;
+  @Inject MailOffice mailOffice;
 
   @TenantTransactional
   public Optional<Dispatch> plan(OutboxMessage message) {
@@ -58,13 +64,22 @@ public class DispatchPlanner {
       return Optional.empty();
     }
     String key = message.requestId() + ":" + message.seq();
+    String body = body(key, department, message, request.get());
+    OutgoingMail mail = null;
+    if (connection.get().kind() == ConnectorKind.EMAIL) {
+      String name =
+          catalogue.departments().stream()
+              .filter(d -> d.code().equals(department))
+              .map(DepartmentSummary::name)
+              .findFirst()
+              .orElse(department);
+      mail =
+          DepartmentMail.of(
+              mailOffice.identity(), name, connection.get().url().mailboxAddress(), key, body);
+    }
     return Optional.of(
         new Dispatch(
-            CurrentTenant.require().toString(),
-            connection.get(),
-            key,
-            message.type(),
-            body(key, department, message, request.get())));
+            CurrentTenant.require().toString(), connection.get(), key, message.type(), body, mail));
   }
 
   static String body(String key, String department, OutboxMessage message, RequestSummary r) {

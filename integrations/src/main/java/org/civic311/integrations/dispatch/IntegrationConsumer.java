@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.civic311.integrations.camel.CamelRuntime;
+import org.civic311.integrations.connector.email.EmailRoutes;
 import org.civic311.integrations.connector.webhook.WebhookRoutes;
 import org.civic311.platform.shared.application.DeliveryDeferred;
 import org.civic311.platform.shared.application.DeliveryRefused;
@@ -75,24 +76,7 @@ public class IntegrationConsumer implements OutboxConsumer {
               + " times in a row; next try at "
               + paused.get());
     }
-    Exchange result =
-        camel.send(
-            WebhookRoutes.TEMPLATE,
-            "webhook-" + d.city() + "-" + department,
-            Map.of(
-                "url", d.connection().url().toString(),
-                "city", d.city(),
-                "department", department,
-                "version", String.valueOf(d.connection().version())),
-            exchange -> {
-              exchange.getMessage().setBody(d.body());
-              exchange.setProperty(WebhookRoutes.SIGNING_SECRET, d.connection().signingSecret());
-              if (d.connection().authorization() != null) {
-                exchange.setProperty(WebhookRoutes.AUTHORIZATION, d.connection().authorization());
-              }
-              exchange.setProperty(WebhookRoutes.IDEMPOTENCY_KEY, d.idempotencyKey());
-              exchange.setProperty(WebhookRoutes.EVENT_TYPE, d.eventType());
-            });
+    Exchange result = d.mail() != null ? sendMail(d) : sendWebhook(d);
     Exception failure = result.getException();
     if (failure == null) {
       record(() -> health.delivered(department));
@@ -105,6 +89,39 @@ public class IntegrationConsumer implements OutboxConsumer {
     }
     record(() -> health.failed(department, why.reason()));
     throw new RetryLater(why.reason());
+  }
+
+  private Exchange sendWebhook(Dispatch d) {
+    String department = d.connection().department();
+    return camel.send(
+        WebhookRoutes.TEMPLATE,
+        "webhook-" + d.city() + "-" + department,
+        Map.of(
+            "url", d.connection().url().toString(),
+            "city", d.city(),
+            "department", department,
+            "version", String.valueOf(d.connection().version())),
+        exchange -> {
+          exchange.getMessage().setBody(d.body());
+          exchange.setProperty(WebhookRoutes.SIGNING_SECRET, d.connection().signingSecret());
+          if (d.connection().authorization() != null) {
+            exchange.setProperty(WebhookRoutes.AUTHORIZATION, d.connection().authorization());
+          }
+          exchange.setProperty(WebhookRoutes.IDEMPOTENCY_KEY, d.idempotencyKey());
+          exchange.setProperty(WebhookRoutes.EVENT_TYPE, d.eventType());
+        });
+  }
+
+  private Exchange sendMail(Dispatch d) {
+    String department = d.connection().department();
+    return camel.send(
+        EmailRoutes.TEMPLATE,
+        "email-" + d.city() + "-" + department,
+        Map.of(
+            "city", d.city(),
+            "department", department,
+            "version", String.valueOf(d.connection().version())),
+        exchange -> exchange.setProperty(EmailRoutes.MAIL, d.mail()));
   }
 
   /** Health is a record of what happened; failing to write it must not change the outcome. */

@@ -36,4 +36,22 @@ class DeliveryFailureTest {
                 .reason())
         .startsWith("no answer in time");
   }
+
+  @Test
+  void aMailboxTheMailServerRefusesIsPermanentButAMailServerAwayIsRetried() {
+    DeliveryFailure refused =
+        DeliveryFailure.of(
+            new org.apache.camel.CamelExecutionException(
+                "failed",
+                null,
+                new org.civic311.platform.notification.application.Mailer.MailRejected(
+                    "roads@x.example refused: 550 5.1.1 User unknown")));
+    assertThat(refused.permanent()).isTrue();
+    assertThat(refused.reason()).contains("550 5.1.1 User unknown");
+    assertThat(
+            DeliveryFailure.of(
+                    new jakarta.mail.MessagingException("Could not connect to SMTP host"))
+                .permanent())
+        .isFalse();
+  }
 }

@@ -50,7 +50,14 @@ class CityAdminBrowserIT extends PlatformIT {
       page.manage().window().setSize(Browser.DESKTOP);
 
       for (String section :
-          List.of("departments", "knowledge", "hours", "phone", "duplicates", "audit")) {
+          List.of(
+              "departments",
+              "integrations",
+              "knowledge",
+              "hours",
+              "phone",
+              "duplicates",
+              "audit")) {
         // by keyboard: the sections' links are plain links
         page.findElement(By.cssSelector(".sections a[href='#" + section + "']"))
             .sendKeys(Keys.ENTER);
@@ -369,6 +376,125 @@ class CityAdminBrowserIT extends PlatformIT {
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("department-form")));
       assertThat(category(page, first).isSelected()).isFalse();
       assertThat(category(page, second).isSelected()).isTrue();
+    }
+  }
+
+  @Test
+  void aDepartmentIsConnectedToItsSystemAndARefusedChangeIsReplayedFromThePage() throws Exception {
+    String suffix = fresh();
+    String department = "admin-ui-" + suffix;
+    String code = "admin-ui-c-" + suffix;
+    createStaffOnlyCategory(code, "Sign knocked down " + suffix);
+    as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Signs " + suffix, "categories", List.of(code)))
+        .put(API + "/admin/departments/" + department)
+        .then()
+        .statusCode(200);
+    java.util.concurrent.atomic.AtomicInteger answer =
+        new java.util.concurrent.atomic.AtomicInteger(422);
+    try (org.civic311.it.support.DepartmentSystem system =
+            org.civic311.it.support.DepartmentSystem.start();
+        Browser browser = Browser.start()) {
+      system.answer("/signs", answer::get);
+      WebDriver page = browser.driver();
+      signIn(browser, ADMIN, "integrations");
+      new Select(page.findElement(By.id("integration-department"))).selectByValue(department);
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("integration-editing"), "no integration yet"));
+      // refused by the server, next to its fields: not http(s); then no signing secret
+      type(page, field("integration-form", "url"), "ftp://signs.example.org/in");
+      page.findElement(
+              By.xpath(
+                  "//form[@id='integration-form']//button[normalize-space()='Save integration']"))
+          .click();
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.attributeToBe(
+                  field("integration-form", "url"), "aria-invalid", "true"));
+      type(page, field("integration-form", "url"), system.url("/signs"));
+      page.findElement(
+              By.xpath(
+                  "//form[@id='integration-form']//button[normalize-space()='Save integration']"))
+          .click();
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.attributeToBe(
+                  field("integration-form", "signing_secret"), "aria-invalid", "true"));
+      assertThat(page.findElement(field("integration-form", "url")).getAttribute("value"))
+          .as("what was typed stays")
+          .isEqualTo(system.url("/signs"));
+      page.findElement(By.id("integration-generate")).click();
+      String secret =
+          page.findElement(field("integration-form", "signing_secret")).getAttribute("value");
+      assertThat(secret).matches("[0-9a-f]{64}");
+      submit(browser, "integration-form", "Save integration");
+      as(ADMIN)
+          .get(API + "/admin/departments/" + department + "/integration")
+          .then()
+          .statusCode(200)
+          .body("url", equalTo(system.url("/signs")))
+          .body("signing_secret_set", equalTo(true));
+
+      // a request of its category: the department refuses it, and it waits as a dead letter
+      String id =
+          as("lethbridge-agent")
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "service_code", code,
+                      "description", "Stop sign down at the corner",
+                      "address_string", "3 Ave S and 13 St S",
+                      "channel", "phone"))
+              .post(API + "/service-requests")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("service_request_id");
+      org.civic311.it.support.Mail.await(
+          () ->
+              !as(ADMIN)
+                  .get(API + "/admin/integrations/dead-letters")
+                  .jsonPath()
+                  .getList("findAll { it.service_request_id == '" + id + "' }")
+                  .isEmpty(),
+          "the refusal to become a dead letter");
+      reload(browser, "integrations");
+      By deadRow = By.cssSelector("#integrations-dead tbody tr");
+      WebElement row = page.findElement(deadRow);
+      assertThat(row.getText()).contains(id.substring(0, 8), "HTTP 422");
+      assertThat(
+              page.findElement(
+                      By.cssSelector(
+                          "#integrations-health tr[data-department='" + department + "']"))
+                  .getText())
+          .contains("Failing");
+      browser.screenshotWholePage("admin-integrations-desktop", Browser.DESKTOP);
+      browser.screenshotWholePage("admin-integrations-phone", Browser.PHONE);
+      page.manage().window().setSize(Browser.DESKTOP);
+
+      // fixed on the department's side: replayed from the page, it arrives once, signed
+      answer.set(200);
+      row.findElement(By.xpath(".//button[normalize-space()='Replay']")).click();
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("integrations-status"), "Sent again"));
+      org.civic311.it.support.Mail.await(
+          () -> system.applied("/signs").contains(id + ":1"), "the replayed change to arrive");
+      assertThat(system.deliveriesOf("/signs", id)).allMatch(d -> d.signedWith(secret));
+      browser.waiting().until(ExpectedConditions.numberOfElementsToBe(deadRow, 0));
+    } finally {
+      as(ADMIN)
+          .contentType(ContentType.JSON)
+          .body(Map.of("url", "http://localhost:9/in", "enabled", false))
+          .put(API + "/admin/departments/" + department + "/integration");
     }
   }
 

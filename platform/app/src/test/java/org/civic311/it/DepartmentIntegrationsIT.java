@@ -278,6 +278,55 @@ class DepartmentIntegrationsIT extends PlatformIT {
   }
 
   @Test
+  void aDepartmentWhoseSystemIsAMailboxGetsEachChangeByMailOnceAndInOrder() throws Exception {
+    String mailbox = "roads-" + UUID.randomUUID() + "@departments.example.org";
+    // A webhook address, or credentials, are refused for a mailbox; nothing changes.
+    saveIntegration(city, "roads", Map.of("kind", "email", "url", department.url(ROADS)))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("url"));
+    saveIntegration(
+            city,
+            "roads",
+            Map.of("kind", "email", "url", "mailto:" + mailbox, "auth", "bearer", "token", "x"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("auth"));
+    saveIntegration(city, "roads", Map.of("kind", "email", "url", "mailto:" + mailbox))
+        .then()
+        .statusCode(200)
+        .body("kind", equalTo("email"))
+        .body("url", equalTo("mailto:" + mailbox));
+    // Another city's mailbox department, to show nothing of this city reaches it.
+    TestCity other = Db.createCity("hooks-mail");
+    String otherMailbox = "roads-" + UUID.randomUUID() + "@departments.example.org";
+    roadsWithWebhook(other, department.url("/other"), "other-secret-" + UUID.randomUUID());
+    saveIntegration(other, "roads", Map.of("kind", "email", "url", "mailto:" + otherMailbox))
+        .then()
+        .statusCode(200);
+
+    String id = submit(city);
+    move(city, id, "in_progress", "Crew assigned.");
+    List<jakarta.mail.internet.MimeMessage> mail = Mail.awaitTo(mailbox, 2);
+    assertThat(Mail.subject(mail.get(0)))
+        .contains("Roads: Pothole " + id.substring(0, 8) + " new request");
+    assertThat(Mail.subject(mail.get(1))).contains("now in progress");
+    assertThat(mail.get(0).getHeader("X-Civic311-Idempotency-Key")).containsExactly(id + ":1");
+    assertThat(mail.get(1).getHeader("X-Civic311-Idempotency-Key")).containsExactly(id + ":2");
+    assertThat(Mail.text(mail.get(1)))
+        .contains("Public note: Crew assigned.")
+        .contains("\"idempotency_key\":\"" + id + ":2\"")
+        .doesNotContain("resident@example.org");
+    drained(city);
+    assertThat(Mail.to(mailbox)).as("each change once").hasSize(2);
+    assertThat(department.deliveries(ROADS)).as("no webhook call").isEmpty();
+    assertThat(Mail.to(otherMailbox)).isEmpty();
+    Map<String, Object> roads = health(city, "roads");
+    assertThat(roads.get("kind")).isEqualTo("email");
+    assertThat(((Number) roads.get("delivered")).intValue()).isEqualTo(2);
+  }
+
+  @Test
   void aSystemThatKeepsFailingIsPausedWithoutCallsUntilResumedThenGetsEverythingOnce()
       throws Exception {
     java.util.concurrent.atomic.AtomicBoolean down =

@@ -6,13 +6,14 @@ import { api, keycloak, start } from '/assets/shared/auth.js';
 import { h } from './ui.js';
 import * as catalogue from './catalogue.js';
 import * as departments from './departments.js';
+import * as integrations from './integrations.js';
 import * as knowledge from './knowledge.js';
 import * as hours from './hours.js';
 import * as phone from './phone.js';
 import * as duplicates from './duplicates.js';
 import * as audit from './audit.js';
 
-const SECTIONS = { catalogue, departments, knowledge, hours, phone, duplicates, audit };
+const SECTIONS = { catalogue, departments, integrations, knowledge, hours, phone, duplicates, audit };
 const REMEMBERED = 'civic311.admin.section';
 const city = document.querySelector('meta[name="civic311-city"]').content;
 const $ = (id) => document.getElementById(id);

@@ -1,0 +1,273 @@
+// Department integrations: how each department's own system is reached (a signed webhook), how the
+// deliveries are going (health, a paused circuit breaker to resume), and the changes a department
+// refused or that failed too often (dead letters), to replay once fixed or to discard.
+import { api } from '/assets/shared/auth.js';
+import { cell, clearProblems, field, formLines, h, optional, save, when } from './ui.js';
+
+let ctx;
+let ui;
+let departments = [];
+
+const STATES = {
+  ok: 'Delivering',
+  failing: 'Failing',
+  paused: 'Paused',
+  idle: 'Nothing sent yet',
+  disabled: 'Switched off',
+};
+
+function say(text) {
+  ui.status.textContent = text;
+}
+
+/** A random signing secret, as `openssl rand -hex 32` would make. */
+function randomSecret() {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The integration as its PUT sends it: secrets left blank are kept by the server. */
+function payload(form) {
+  const kind = form.elements.kind.value;
+  const auth = kind === 'email' ? 'none' : form.elements.auth.value;
+  const body = {
+    kind,
+    url: form.elements.url.value.trim(),
+    auth,
+    enabled: form.elements.enabled.checked,
+  };
+  const secret = optional(form.elements.signing_secret.value);
+  if (secret) {
+    body.signing_secret = secret;
+  }
+  if (auth === 'bearer' && optional(form.elements.token.value)) {
+    body.token = form.elements.token.value;
+  }
+  if (auth === 'basic' && (optional(form.elements.username.value) || optional(form.elements.password.value))) {
+    body.username = form.elements.username.value;
+    body.password = form.elements.password.value;
+  }
+  return body;
+}
+
+function showAuthFields(form) {
+  const email = form.elements.kind.value === 'email';
+  const auth = form.elements.auth.value;
+  ui.auth.hidden = email;
+  ui.token.hidden = email || auth !== 'bearer';
+  ui.username.hidden = email || auth !== 'basic';
+  ui.password.hidden = email || auth !== 'basic';
+  const url = form.elements.url;
+  url.type = email ? 'text' : 'url';
+  url.dataset.format = email ? 'mailto: and one e-mail address' : 'an http or https address';
+  url.placeholder = email ? 'mailto:roads@city.example.org' : 'https://works.city.example.org/civic311';
+  ui.urlLabel.textContent = email ? 'Mailbox' : 'Webhook URL';
+  ui.urlHint.textContent = email
+    ? 'Every change of the department’s requests is mailed here, through the city’s mail server.'
+    : 'Every change of the department’s requests is POSTed here as signed JSON.';
+}
+
+/** Shows the department's integration; `saved` keeps the form's "Saved" status line. */
+async function loadIntegration(department, saved = false) {
+  const form = ui.form;
+  if (!saved) {
+    clearProblems(form);
+  }
+  for (const name of ['token', 'username', 'password', 'signing_secret']) {
+    form.elements[name].value = '';
+  }
+  let current = null;
+  try {
+    current = await api(ctx.base + '/admin/departments/' + encodeURIComponent(department) + '/integration');
+  } catch (e) {
+    if (e.status !== 404) {
+      throw e;
+    }
+  }
+  form.elements.kind.value = current?.kind || 'webhook';
+  form.elements.url.value = current?.url || '';
+  form.elements.auth.value = current?.auth || 'none';
+  form.elements.enabled.checked = current ? current.enabled : true;
+  ui.secretHint.textContent = current?.signing_secret_set
+    ? 'Set. Leave empty to keep it; type or generate a new one to replace it (then give it to the department).'
+    : 'Required: 16 characters or more, shared with the department’s system. Use “Generate”.';
+  ui.credentialsHint.textContent = current?.credentials_set ? 'Credentials are set; leave them empty to keep them.' : '';
+  ui.back.textContent = current ? 'Status updates come back to ' + window.location.origin + current.status_updates_path : '';
+  ui.editing.textContent = current
+    ? 'Version ' + current.version + ', saved by ' + current.updated_by + ' on ' + when(current.updated_at, ctx.profile.time_zone) + '.'
+    : 'This department has no integration yet.';
+  showAuthFields(form);
+}
+
+function integrationForm() {
+  const form = h('form', { id: 'integration-form', novalidate: true });
+  const [formError, formStatus] = formLines(form);
+  const department = field({ label: 'Department', type: 'select', options: departments.map((d) => [d.code, d.name + ' (' + d.code + ')']) });
+  department.control.id = 'integration-department';
+  const kind = field({ label: 'Kind of system', field: 'kind', name: 'kind', type: 'select', options: [['webhook', 'Its own system (webhook)'], ['email', 'A shared mailbox (e-mail)']] });
+  const url = field({ label: 'Webhook URL', field: 'url', name: 'url', type: 'url', required: true, maxlength: 2000, wide: true, format: 'an http or https address', hint: 'Every change of the department’s requests is POSTed here as signed JSON.', autocomplete: 'off' });
+  ui.urlLabel = url.querySelector('label');
+  ui.urlHint = url.querySelector('.hint');
+  const auth = field({ label: 'Authentication', field: 'auth', name: 'auth', type: 'select', options: [['none', 'Signature only'], ['bearer', 'Bearer token'], ['basic', 'User name and password']] });
+  ui.auth = auth;
+  ui.token = field({ label: 'Token', field: 'token', name: 'token', type: 'password', autocomplete: 'off' });
+  ui.username = field({ label: 'User name', field: 'username', name: 'username', autocomplete: 'off' });
+  ui.password = field({ label: 'Password', field: 'password', name: 'password', type: 'password', autocomplete: 'new-password' });
+  const secret = field({ label: 'Signing secret', field: 'signing_secret', name: 'signing_secret', type: 'text', autocomplete: 'off', spellcheck: 'false', wide: true, minlength: 16, maxlength: 4000, format: '16 characters or more', hint: 'Shared with the department’s system.' });
+  ui.secretHint = secret.querySelector('.hint');
+  const generate = h('button', { type: 'button', class: 'secondary', id: 'integration-generate', text: 'Generate' });
+  generate.addEventListener('click', () => {
+    form.elements.signing_secret.value = randomSecret();
+    form.elements.signing_secret.select();
+  });
+  const enabled = field({ label: 'Send to this department', field: 'enabled', name: 'enabled', type: 'checkbox', value: true });
+  ui.credentialsHint = h('p', { class: 'hint' });
+  ui.back = h('p', { class: 'hint', id: 'integration-back' });
+  ui.editing = h('p', { class: 'muted', id: 'integration-editing' });
+  auth.control.addEventListener('change', () => showAuthFields(form));
+  kind.control.addEventListener('change', () => showAuthFields(form));
+  department.control.addEventListener('change', () => loadIntegration(department.control.value));
+  form.append(
+    formError,
+    h('div', { class: 'row' }, department, kind),
+    ui.editing,
+    h('div', { class: 'row' }, url),
+    h('div', { class: 'row' }, auth, ui.token, ui.username, ui.password),
+    ui.credentialsHint,
+    h('div', { class: 'row' }, secret, h('div', { class: 'field' }, generate)),
+    enabled,
+    ui.back,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', text: 'Save integration' })),
+    formStatus,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = department.control.value;
+    const saved = await save(form, () =>
+      api(ctx.base + '/admin/departments/' + encodeURIComponent(code) + '/integration', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload(form)),
+      }),
+    );
+    if (saved) {
+      await loadIntegration(code, true);
+      await loadHealth();
+    }
+  });
+  form.department = department.control;
+  return form;
+}
+
+async function act(button, url, done) {
+  button.disabled = true;
+  try {
+    await api(url, { method: 'POST' });
+    say(done);
+    await Promise.all([loadHealth(), loadDeadLetters()]);
+  } catch (e) {
+    say('Not done: ' + (e.problem?.detail || e.message));
+    button.disabled = false;
+  }
+}
+
+async function loadHealth() {
+  const health = await api(ctx.base + '/admin/integrations/health');
+  const tz = ctx.profile.time_zone;
+  ui.health.replaceChildren(
+    ...health.map((d) => {
+      const actions = [];
+      if (d.state === 'paused') {
+        const resume = h('button', { type: 'button', class: 'secondary', text: 'Resume now', 'data-department': d.department });
+        resume.addEventListener('click', () => act(resume, ctx.base + '/admin/integrations/' + encodeURIComponent(d.department) + '/resume', 'Deliveries to ' + d.department + ' resume within seconds.'));
+        actions.push(resume);
+      }
+      const edit = h('button', { type: 'button', class: 'secondary', text: 'Edit' });
+      edit.addEventListener('click', async () => {
+        ui.form.department.value = d.department;
+        await loadIntegration(d.department);
+        ui.form.elements.url.focus();
+      });
+      actions.push(edit);
+      return h('tr', { 'data-department': d.department },
+        cell('Department', d.department),
+        cell('State', h('strong', { class: 'state-' + d.state }, STATES[d.state] || d.state),
+          d.paused_until ? h('span', { class: 'note' }, ' until ' + when(d.paused_until, tz)) : null,
+          d.last_error && d.state !== 'ok' ? h('p', { class: 'hint' }, d.last_error) : null),
+        cell('Delivered', String(d.delivered), d.last_success_at ? h('span', { class: 'note' }, ' · last ' + when(d.last_success_at, tz)) : null),
+        cell('Failed', String(d.failed) + (d.consecutive_failures > 0 ? ' (' + d.consecutive_failures + ' in a row)' : '')),
+        cell('Waiting', String(d.backlog), d.oldest_pending_at ? h('span', { class: 'note' }, ' · since ' + when(d.oldest_pending_at, tz)) : null),
+        cell('Dead letters', String(d.dead_letters)),
+        cell('', ...actions));
+    }),
+  );
+  ui.healthCount.textContent = health.length === 0
+    ? 'No department is connected to its own system yet.'
+    : health.length + (health.length === 1 ? ' department is' : ' departments are') + ' connected.';
+}
+
+async function loadDeadLetters() {
+  const dead = await api(ctx.base + '/admin/integrations/dead-letters?limit=100');
+  const tz = ctx.profile.time_zone;
+  ui.dead.replaceChildren(
+    ...dead.map((d) => {
+      const replay = h('button', { type: 'button', class: 'secondary', text: 'Replay' });
+      replay.addEventListener('click', () => act(replay, ctx.base + '/admin/integrations/dead-letters/' + d.id + '/replay', 'Sent again: ' + d.type + ' of request ' + d.service_request_id.slice(0, 8) + '.'));
+      const discard = h('button', { type: 'button', class: 'secondary danger', text: 'Discard' });
+      discard.addEventListener('click', () => {
+        if (window.confirm('Discard this change? The department will never receive it.')) {
+          act(discard, ctx.base + '/admin/integrations/dead-letters/' + d.id + '/discard', 'Discarded.');
+        }
+      });
+      return h('tr', { 'data-id': d.id },
+        cell('Failed', when(d.dead_at, tz)),
+        cell('Request', h('code', {}, d.service_request_id.slice(0, 8)), ' · ', d.type + ' #' + d.seq),
+        cell('Department', d.department || '—'),
+        cell('Attempts', String(d.attempts)),
+        h('td', { 'data-label': 'Reason', class: 'wide' }, h('div', {}, d.last_error || '')),
+        cell('', replay, discard));
+    }),
+  );
+  ui.deadCount.textContent = dead.length === 0
+    ? 'No dead letters: every change reached its department or is on its way.'
+    : dead.length + (dead.length === 1 ? ' change waits' : ' changes wait') + ' for you: fix the cause, then replay; or discard.';
+}
+
+function table(id, headings, body) {
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'stack', id },
+      h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
+      body));
+}
+
+export async function show(section, context) {
+  ctx = context;
+  if (!section.dataset.built) {
+    departments = await api(ctx.base + '/admin/departments');
+    section.dataset.built = 'true';
+    ui = {
+      status: h('p', { class: 'count', role: 'status', id: 'integrations-status' }),
+      health: h('tbody'),
+      healthCount: h('p', { class: 'count' }),
+      dead: h('tbody'),
+      deadCount: h('p', { class: 'count' }),
+    };
+    ui.form = integrationForm();
+    section.append(
+      ui.status,
+      h('h3', {}, 'Health'),
+      ui.healthCount,
+      table('integrations-health', ['Department', 'State', 'Delivered', 'Failed', 'Waiting', 'Dead letters', 'Actions'], ui.health),
+      h('h3', {}, 'Dead letters'),
+      ui.deadCount,
+      table('integrations-dead', ['Failed', 'Request', 'Department', 'Attempts', 'Reason', 'Actions'], ui.dead),
+      h('h3', {}, 'Connect a department'),
+      departments.length === 0 ? h('p', {}, 'Add a department first (Departments).') : ui.form,
+    );
+    if (departments.length > 0) {
+      await loadIntegration(departments[0].code);
+    }
+  }
+  await Promise.all([loadHealth(), loadDeadLetters()]);
+}
