@@ -390,6 +390,36 @@ class DepartmentIntegrationsIT extends PlatformIT {
         .isEqualTo("1");
   }
 
+  @Test
+  void theOperatorsMetricsCountEachCitysDeadAndWaitingChanges() throws Exception {
+    department.answer(ROADS, () -> 422);
+    submit(city);
+    submit(city);
+    java.util.regex.Pattern dead =
+        java.util.regex.Pattern.compile(
+            "(?m)^civic311_outbox_dead\\{(?=[^}]*city=\""
+                + city.slug()
+                + "\")(?=[^}]*consumer=\"integration\")[^}]*\\} ([0-9.]+)$");
+    Mail.await(
+        () -> {
+          java.util.regex.Matcher m = dead.matcher(metrics());
+          return m.find() && Double.parseDouble(m.group(1)) == 2.0;
+        },
+        "the metrics to count two dead letters of " + city.slug());
+    assertThat(metrics())
+        .containsPattern(
+            "(?m)^civic311_outbox_pending\\{(?=[^}]*city=\""
+                + city.slug()
+                + "\")(?=[^}]*consumer=\"integration\")[^}]*\\} 0(\\.0)?$");
+    // Another city with nothing waiting has no dead letters counted.
+    TestCity quiet = Db.createCity("hooks-quiet");
+    assertThat(metrics()).doesNotContainPattern("city=\"" + quiet.slug() + "\"[^}]*\\} [1-9]");
+  }
+
+  private static String metrics() {
+    return api().accept("text/plain").get("metrics").then().statusCode(200).extract().asString();
+  }
+
   private String integrationError(String requestId) {
     try {
       String error =

@@ -17,6 +17,12 @@ public interface OutboxQueue {
   /** A claimed row. */
   record Claim(TenantId city, UUID eventId, UUID requestId, int seq, int attempts) {}
 
+  /** What waits for one consumer in one city: live rows (due or not) and dead ones. */
+  record Backlog(String consumer, TenantId city, long pending, long dead) {}
+
+  /** The queue's size per consumer and city, across all cities (for the operator's metrics). */
+  List<Backlog> backlog();
+
   /**
    * Leases up to {@code limit} due rows of {@code consumer}, oldest first, skipping any row whose
    * request has an earlier event still pending for the same consumer.

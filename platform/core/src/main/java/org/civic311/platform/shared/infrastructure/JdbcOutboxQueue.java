@@ -74,6 +74,28 @@ public class JdbcOutboxQueue implements OutboxQueue {
   }
 
   @Override
+  public List<Backlog> backlog() {
+    return run(
+        "select consumer, city_id, count(*) filter (where dead_at is null),"
+            + " count(*) filter (where dead_at is not null) from outbox_delivery"
+            + " group by consumer, city_id",
+        s -> {
+          List<Backlog> rows = new ArrayList<>();
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              rows.add(
+                  new Backlog(
+                      rs.getString(1),
+                      new TenantId(rs.getObject(2, UUID.class)),
+                      rs.getLong(3),
+                      rs.getLong(4)));
+            }
+          }
+          return rows;
+        });
+  }
+
+  @Override
   @TenantTransactional
   public Optional<String[]> event(UUID eventId) {
     try (PreparedStatement s =
