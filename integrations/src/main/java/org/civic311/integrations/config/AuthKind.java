@@ -10,7 +10,12 @@ public enum AuthKind {
   /** {@code Authorization: Bearer <token>}. */
   BEARER,
   /** {@code Authorization: Basic <username:password>}. */
-  BASIC;
+  BASIC,
+  /**
+   * {@code Authorization: Bearer <token>}, the token got from the department's authorization server
+   * with the OAuth 2.0 client credentials grant, and kept until shortly before it expires.
+   */
+  OAUTH2;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

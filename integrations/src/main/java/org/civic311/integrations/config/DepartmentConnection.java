@@ -5,7 +5,9 @@ package org.civic311.integrations.config;
  * inbound check, never for a response. {@link #toString()} leaves the secrets out, so a log line or
  * an exception message cannot carry them.
  *
- * @param authorization the {@code Authorization} header's value, or null with auth {@code none}
+ * @param authorization the {@code Authorization} header's value, or null with auth {@code none} or
+ *     {@code oauth2}
+ * @param oauth2 the client credentials to get a token with (auth {@code oauth2}), or null
  */
 public record DepartmentConnection(
     String department,
@@ -14,7 +16,8 @@ public record DepartmentConnection(
     int version,
     boolean enabled,
     String authorization,
-    String signingSecret) {
+    String signingSecret,
+    OAuth2Client oauth2) {
 
   @Override
   public String toString() {

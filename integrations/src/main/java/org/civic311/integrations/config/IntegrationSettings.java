@@ -98,7 +98,9 @@ public class IntegrationSettings {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "auth: '" + request.auth() + "' is not one of none, bearer, basic"));
+                        "auth: '"
+                            + request.auth()
+                            + "' is not one of none, bearer, basic, oauth2"));
     if (kind == ConnectorKind.EMAIL && auth != AuthKind.NONE) {
       throw new IllegalArgumentException(
           "auth: an e-mail integration goes through the deployment's mail server; it takes none");
@@ -166,16 +168,21 @@ public class IntegrationSettings {
 
   private DepartmentConnection open(DepartmentIntegration i) {
     String city = CurrentTenant.require().toString();
-    String authorization =
+    Optional<String> clear =
         i.sealedCredentials()
-            .map(stored -> box.open(stored, binding(city, i.department(), "credentials")))
+            .map(stored -> box.open(stored, binding(city, i.department(), "credentials")));
+    OAuth2Client oauth2 =
+        i.authKind() == AuthKind.OAUTH2 ? clear.map(OAuth2Client::fromJson).orElse(null) : null;
+    String authorization =
+        clear
+            .filter(c -> i.authKind() != AuthKind.OAUTH2)
             .map(
-                clear ->
+                text ->
                     i.authKind() == AuthKind.BEARER
-                        ? "Bearer " + clear
+                        ? "Bearer " + text
                         : "Basic "
                             + Base64.getEncoder()
-                                .encodeToString(clear.getBytes(StandardCharsets.UTF_8)))
+                                .encodeToString(text.getBytes(StandardCharsets.UTF_8)))
             .orElse(null);
     return new DepartmentConnection(
         i.department(),
@@ -184,7 +191,8 @@ public class IntegrationSettings {
         i.version(),
         i.enabled(),
         authorization,
-        box.open(i.sealedSigningSecret(), binding(city, i.department(), "signing-secret")));
+        box.open(i.sealedSigningSecret(), binding(city, i.department(), "signing-secret")),
+        oauth2);
   }
 
   /** The sealed credentials the request leads to: new ones, the kept ones, or none. */
@@ -198,7 +206,28 @@ public class IntegrationSettings {
     boolean sameKind = existing.filter(i -> i.authKind() == auth).isPresent();
     Optional<String> kept =
         sameKind ? existing.flatMap(DepartmentIntegration::sealedCredentials) : Optional.empty();
+    boolean oauth2Given =
+        request.tokenUrl() != null || request.clientId() != null || request.clientSecret() != null;
+    if (auth != AuthKind.OAUTH2 && (oauth2Given || request.scope() != null)) {
+      throw new IllegalArgumentException(
+          "auth: token_url, client_id, client_secret and scope go with auth 'oauth2'");
+    }
     switch (auth) {
+      case OAUTH2:
+        if (request.token() != null || request.username() != null || request.password() != null) {
+          throw new IllegalArgumentException(
+              "auth: 'oauth2' takes token_url, client_id and client_secret");
+        }
+        if (!oauth2Given && request.scope() == null) {
+          return kept.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "token_url: and client_id and client_secret are required with auth"
+                          + " 'oauth2'"));
+        }
+        OAuth2Client client = oauth2Client(request);
+        changed.add("credentials");
+        return box.seal(client.toJson(), binding(city, department, "credentials"));
       case NONE:
         if (request.token() != null || request.username() != null || request.password() != null) {
           throw new IllegalArgumentException("auth: 'none' takes no token, username or password");
@@ -246,6 +275,34 @@ public class IntegrationSettings {
       default:
         throw new IllegalStateException(auth.toString());
     }
+  }
+
+  /** The client credentials of an {@code oauth2} integration, each checked and named. */
+  private OAuth2Client oauth2Client(SaveIntegration request) {
+    if (request.tokenUrl() == null) {
+      throw new IllegalArgumentException("token_url: is required with auth 'oauth2'");
+    }
+    WebhookAddress tokenUrl;
+    try {
+      tokenUrl = WebhookAddress.parse(request.tokenUrl());
+      checkNetwork(tokenUrl);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replaceFirst("^url: ", "token_url: "), e);
+    }
+    if (request.clientId() == null || request.clientId().isBlank()) {
+      throw new IllegalArgumentException("client_id: is required with auth 'oauth2'");
+    }
+    headerSafe("client_id", request.clientId());
+    if (request.clientSecret() == null) {
+      throw new IllegalArgumentException(
+          "client_secret: is required with a token_url and client_id (it is never shown again)");
+    }
+    headerSafe("client_secret", request.clientSecret());
+    String scope = request.scope() == null || request.scope().isBlank() ? null : request.scope();
+    if (scope != null) {
+      headerSafe("scope", scope);
+    }
+    return new OAuth2Client(tokenUrl.uri(), request.clientId(), request.clientSecret(), scope);
   }
 
   /** A value that ends up in an HTTP header: no line breaks or other control characters. */

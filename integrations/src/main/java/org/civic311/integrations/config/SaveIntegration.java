@@ -12,7 +12,11 @@ public record SaveIntegration(
     String username,
     String password,
     String signingSecret,
-    Boolean enabled) {
+    Boolean enabled,
+    String tokenUrl,
+    String clientId,
+    String clientSecret,
+    String scope) {
 
   @Override
   public String toString() {
@@ -23,7 +27,7 @@ public record SaveIntegration(
         + ", auth="
         + auth
         + ", secrets given="
-        + (token != null || password != null || signingSecret != null)
+        + (token != null || password != null || signingSecret != null || clientSecret != null)
         + "]";
   }
 }

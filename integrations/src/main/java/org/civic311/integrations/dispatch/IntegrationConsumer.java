@@ -37,6 +37,7 @@ public class IntegrationConsumer implements OutboxConsumer {
   @Inject DispatchPlanner planner;
   @Inject IntegrationLedger ledger;
   @Inject DepartmentBreakers breakers;
+  @Inject OAuth2Tokens tokens;
   @Inject CamelRuntime camel;
   @Inject IntegrationHealthLog health;
   @Inject Transactions transactions;
@@ -76,13 +77,32 @@ public class IntegrationConsumer implements OutboxConsumer {
               + " times in a row; next try at "
               + paused.get());
     }
-    Exchange result = d.mail() != null ? sendMail(d) : sendWebhook(d);
+    String tokenKey = d.city() + "/" + department + "/" + d.connection().version();
+    String authorization = d.connection().authorization();
+    if (d.connection().oauth2() != null) {
+      try {
+        authorization = tokens.authorization(tokenKey, d.connection().oauth2());
+      } catch (OAuth2Tokens.Refused e) {
+        record(() -> health.refused(department, e.getMessage()));
+        throw new DeliveryRefused(e.getMessage());
+      } catch (OAuth2Tokens.Unavailable e) {
+        record(() -> health.failed(department, e.getMessage()));
+        throw new RetryLater(e.getMessage());
+      }
+    }
+    Exchange result = d.mail() != null ? sendMail(d) : sendWebhook(d, authorization);
     Exception failure = result.getException();
     if (failure == null) {
       record(() -> health.delivered(department));
       return;
     }
     DeliveryFailure why = DeliveryFailure.of(failure);
+    if (d.connection().oauth2() != null && why.reason().startsWith("HTTP 401")) {
+      // The token may have been revoked or expired early: a fresh one on the next attempt.
+      tokens.forget(tokenKey);
+      record(() -> health.failed(department, why.reason()));
+      throw new RetryLater(why.reason() + " (a new token will be fetched)");
+    }
     if (why.permanent()) {
       record(() -> health.refused(department, why.reason()));
       throw new DeliveryRefused(why.reason());
@@ -91,7 +111,7 @@ public class IntegrationConsumer implements OutboxConsumer {
     throw new RetryLater(why.reason());
   }
 
-  private Exchange sendWebhook(Dispatch d) {
+  private Exchange sendWebhook(Dispatch d, String authorization) {
     String department = d.connection().department();
     return camel.send(
         WebhookRoutes.TEMPLATE,
@@ -104,8 +124,8 @@ public class IntegrationConsumer implements OutboxConsumer {
         exchange -> {
           exchange.getMessage().setBody(d.body());
           exchange.setProperty(WebhookRoutes.SIGNING_SECRET, d.connection().signingSecret());
-          if (d.connection().authorization() != null) {
-            exchange.setProperty(WebhookRoutes.AUTHORIZATION, d.connection().authorization());
+          if (authorization != null) {
+            exchange.setProperty(WebhookRoutes.AUTHORIZATION, authorization);
           }
           exchange.setProperty(WebhookRoutes.IDEMPOTENCY_KEY, d.idempotencyKey());
           exchange.setProperty(WebhookRoutes.EVENT_TYPE, d.eventType());

@@ -391,6 +391,93 @@ class DepartmentIntegrationsIT extends PlatformIT {
   }
 
   @Test
+  void anOAuth2DepartmentIsSentATokenFromItsAuthorizationServerFetchedOnceAndRenewedOn401()
+      throws Exception {
+    // The department's authorization server is a real Keycloak: the realm's
+    // lethbridge-integrations client (client credentials) stands in for the department's client.
+    String tokenUrl = org.civic311.it.support.Identity.issuer() + "/protocol/openid-connect/token";
+    String clientSecret = "demo-lethbridge-integrations-secret";
+    Map<String, String> good =
+        Map.of(
+            "url",
+            department.url(ROADS),
+            "auth",
+            "oauth2",
+            "token_url",
+            tokenUrl,
+            "client_id",
+            "lethbridge-integrations",
+            "client_secret",
+            clientSecret);
+    // Bad settings are refused, naming the field, and change nothing.
+    Map<String, String> badUrl = new java.util.HashMap<>(good);
+    badUrl.put("token_url", "ftp://auth.example.org/token");
+    saveIntegration(city, "roads", badUrl)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("token_url"));
+    Map<String, String> noSecret = new java.util.HashMap<>(good);
+    noSecret.remove("client_secret");
+    saveIntegration(city, "roads", noSecret)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("client_secret"));
+    saveIntegration(
+            city,
+            "roads",
+            Map.of("url", department.url(ROADS), "auth", "bearer", "token", "t", "client_id", "x"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("auth"));
+    as(city, "city-admin")
+        .get("api/v1/cities/{city}/admin/departments/roads/integration", city.slug())
+        .then()
+        .body("auth", equalTo("bearer"));
+
+    String saved =
+        saveIntegration(city, "roads", good)
+            .then()
+            .statusCode(200)
+            .body("auth", equalTo("oauth2"))
+            .body("credentials_set", equalTo(true))
+            .extract()
+            .asString();
+    assertThat(saved).doesNotContain(clientSecret);
+
+    AtomicInteger calls = new AtomicInteger();
+    // the third delivery is refused with 401 (a revoked token): a new one is fetched and it goes
+    department.answer(ROADS, () -> calls.incrementAndGet() == 3 ? 401 : 200);
+    String first = submit(city);
+    move(city, first, "in_progress", "Crew assigned.");
+    String second = submit(city);
+    Mail.await(() -> department.applied(ROADS).size() >= 3, "three events at the department");
+    drained(city);
+
+    List<DepartmentSystem.Delivery> sent = department.deliveries(ROADS);
+    assertThat(sent).hasSize(4);
+    assertThat(sent)
+        .allMatch(d -> d.authorization() != null && d.authorization().startsWith("Bearer ey"));
+    String payload = sent.get(0).authorization().substring("Bearer ".length()).split("\\.")[1];
+    assertThat(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+        .contains("\"azp\":\"lethbridge-integrations\"");
+    // one token for the first two deliveries; after the 401, another
+    assertThat(sent.get(1).authorization()).isEqualTo(sent.get(0).authorization());
+    assertThat(sent.get(2).answered()).isEqualTo(401);
+    assertThat(department.applied(ROADS)).contains(first + ":1", first + ":2", second + ":1");
+    assertThat(deadLetters(city)).isEmpty();
+
+    // A client the authorization server refuses: the change is a dead letter with the reason.
+    Map<String, String> wrong = new java.util.HashMap<>(good);
+    wrong.put("client_secret", "not-the-secret-of-this-client");
+    saveIntegration(city, "roads", wrong).then().statusCode(200);
+    String third = submit(city);
+    Mail.await(() -> !deadLetters(city).isEmpty(), "the refused token to park the change");
+    assertThat(deadLetters(city).get(0).get("last_error").toString())
+        .contains("the token endpoint refused client 'lethbridge-integrations' (HTTP 401");
+    assertThat(department.deliveriesOf(ROADS, third)).isEmpty();
+  }
+
+  @Test
   void theOperatorsMetricsCountEachCitysDeadAndWaitingChanges() throws Exception {
     department.answer(ROADS, () -> 422);
     submit(city);
@@ -749,7 +836,7 @@ class DepartmentIntegrationsIT extends PlatformIT {
         Map.of(
             "url", Map.of("url", "ftp://works.example.org/in", "auth", "none"),
             "kind", Map.of("kind", "carrier-pigeon", "url", department.url(ROADS), "auth", "none"),
-            "auth", Map.of("url", department.url(ROADS), "auth", "oauth2"),
+            "auth", Map.of("url", department.url(ROADS), "auth", "digest"),
             "token", Map.of("url", department.url(ROADS), "auth", "bearer", "token", "two\nlines"),
             "username", Map.of("url", department.url(ROADS), "auth", "basic", "password", "p"),
             "signing_secret",

@@ -48,6 +48,12 @@ function payload(form) {
     body.username = form.elements.username.value;
     body.password = form.elements.password.value;
   }
+  if (auth === 'oauth2' && (optional(form.elements.token_url.value) || optional(form.elements.client_id.value) || optional(form.elements.client_secret.value))) {
+    body.token_url = form.elements.token_url.value.trim();
+    body.client_id = form.elements.client_id.value.trim();
+    body.client_secret = form.elements.client_secret.value;
+    body.scope = optional(form.elements.scope.value);
+  }
   return body;
 }
 
@@ -58,6 +64,9 @@ function showAuthFields(form) {
   ui.token.hidden = email || auth !== 'bearer';
   ui.username.hidden = email || auth !== 'basic';
   ui.password.hidden = email || auth !== 'basic';
+  for (const f of ui.oauth2) {
+    f.hidden = email || auth !== 'oauth2';
+  }
   const url = form.elements.url;
   url.type = email ? 'text' : 'url';
   url.dataset.format = email ? 'mailto: and one e-mail address' : 'an http or https address';
@@ -74,7 +83,7 @@ async function loadIntegration(department, saved = false) {
   if (!saved) {
     clearProblems(form);
   }
-  for (const name of ['token', 'username', 'password', 'signing_secret']) {
+  for (const name of ['token', 'username', 'password', 'signing_secret', 'token_url', 'client_id', 'client_secret', 'scope']) {
     form.elements[name].value = '';
   }
   let current = null;
@@ -109,7 +118,13 @@ function integrationForm() {
   const url = field({ label: 'Webhook URL', field: 'url', name: 'url', type: 'url', required: true, maxlength: 2000, wide: true, format: 'an http or https address', hint: 'Every change of the department’s requests is POSTed here as signed JSON.', autocomplete: 'off' });
   ui.urlLabel = url.querySelector('label');
   ui.urlHint = url.querySelector('.hint');
-  const auth = field({ label: 'Authentication', field: 'auth', name: 'auth', type: 'select', options: [['none', 'Signature only'], ['bearer', 'Bearer token'], ['basic', 'User name and password']] });
+  const auth = field({ label: 'Authentication', field: 'auth', name: 'auth', type: 'select', options: [['none', 'Signature only'], ['bearer', 'Bearer token'], ['basic', 'User name and password'], ['oauth2', 'OAuth 2.0 client credentials']] });
+  ui.oauth2 = [
+    field({ label: 'Token endpoint', field: 'token_url', name: 'token_url', type: 'url', maxlength: 2000, wide: true, format: 'an http or https address', autocomplete: 'off' }),
+    field({ label: 'Client id', field: 'client_id', name: 'client_id', autocomplete: 'off' }),
+    field({ label: 'Client secret', field: 'client_secret', name: 'client_secret', type: 'password', autocomplete: 'new-password' }),
+    field({ label: 'Scope (optional)', field: 'scope', name: 'scope', autocomplete: 'off' }),
+  ];
   ui.auth = auth;
   ui.token = field({ label: 'Token', field: 'token', name: 'token', type: 'password', autocomplete: 'off' });
   ui.username = field({ label: 'User name', field: 'username', name: 'username', autocomplete: 'off' });
@@ -134,6 +149,7 @@ function integrationForm() {
     ui.editing,
     h('div', { class: 'row' }, url),
     h('div', { class: 'row' }, auth, ui.token, ui.username, ui.password),
+    h('div', { class: 'row' }, ...ui.oauth2),
     ui.credentialsHint,
     h('div', { class: 'row' }, secret, h('div', { class: 'field' }, generate)),
     enabled,

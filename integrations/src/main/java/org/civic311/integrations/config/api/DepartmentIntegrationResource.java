@@ -48,7 +48,11 @@ public class DepartmentIntegrationResource {
       String username,
       String password,
       @JsonbProperty("signing_secret") String signingSecret,
-      Boolean enabled) {
+      Boolean enabled,
+      @JsonbProperty("token_url") String tokenUrl,
+      @JsonbProperty("client_id") String clientId,
+      @JsonbProperty("client_secret") String clientSecret,
+      String scope) {
     @Override
     public String toString() {
       return "SaveIntegrationPayload[kind=" + kind + ", url=" + url + ", auth=" + auth + "]";
@@ -128,7 +132,11 @@ public class DepartmentIntegrationResource {
             payload.username(),
             payload.password(),
             payload.signingSecret(),
-            payload.enabled());
+            payload.enabled(),
+            payload.tokenUrl(),
+            payload.clientId(),
+            payload.clientSecret(),
+            payload.scope());
     return answer(code, () -> IntegrationResponse.of(city, settings.save(code, request, actor)));
   }
 
