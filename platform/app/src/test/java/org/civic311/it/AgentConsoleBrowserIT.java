@@ -236,7 +236,7 @@ class AgentConsoleBrowserIT extends PlatformIT {
       By card = By.cssSelector("#queue-list li[data-id='" + id + "']");
       browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(card));
 
-      button(page, card, "Assign to me").click();
+      press(browser, card, "Assign to me");
       waitText(browser, "queue-form-status", "Assigned to you");
       browser
           .waiting()
@@ -244,9 +244,9 @@ class AgentConsoleBrowserIT extends PlatformIT {
               ExpectedConditions.textToBePresentInElementLocated(
                   By.cssSelector("#queue-list li[data-id='" + id + "'] .assignee"),
                   "lethbridge-staff"));
-      button(page, card, "Start").click();
+      press(browser, card, "Start");
       waitText(browser, "queue-form-status", "Work started");
-      button(page, card, "Resolve…").click();
+      press(browser, card, "Resolve…");
       WebElement note =
           browser
               .waiting()
@@ -254,7 +254,7 @@ class AgentConsoleBrowserIT extends PlatformIT {
                   ExpectedConditions.visibilityOfElementLocated(
                       By.cssSelector("#queue-list li[data-id='" + id + "'] textarea")));
       // the page wants a note for the resident
-      button(page, card, "Resolve").click();
+      press(browser, card, "Resolve");
       assertThat(
               page.findElement(
                       By.cssSelector(
@@ -263,7 +263,7 @@ class AgentConsoleBrowserIT extends PlatformIT {
           .isEqualTo("true");
       browser.screenshotWholePage("agent-queue-phone", Browser.PHONE);
       note.sendKeys("Filled this morning.");
-      button(page, card, "Resolve").click();
+      press(browser, card, "Resolve");
       waitText(browser, "queue-form-status", "resolved");
       browser.screenshot("agent-queue-desktop", Browser.DESKTOP);
 
@@ -465,6 +465,22 @@ class AgentConsoleBrowserIT extends PlatformIT {
         .executeScript(
             "arguments[0].scrollIntoView({block: 'center'});", page.findElement(By.id(id)));
     page.findElement(By.id(id)).click();
+  }
+
+  /**
+   * Presses the card's button {@code text}: the queue is drawn anew after each change, so a button
+   * found just before may be gone; look again until the press lands.
+   */
+  private static void press(Browser browser, By card, String text) {
+    browser
+        .waiting()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(
+            d -> {
+              button(d, card, text).click();
+              return true;
+            });
   }
 
   private static WebElement button(WebDriver page, By card, String text) {

@@ -249,7 +249,7 @@ async function showArticle(slug) {
   );
   $('kb-answer').hidden = false;
   $('log-topic').value = article.topic;
-  f.say($('kb-form'), 'Answer shown: ' + article.title + '. Log the contact below it.', 'ok');
+  f.say($('kb-form'), 'Answer shown: ' + article.title + ' Log the contact below it.', 'ok');
   $('kb-answer-title').focus();
 }
 
@@ -552,6 +552,14 @@ async function openRequest(id) {
 }
 
 async function renderDetail(r) {
+  if (!state.detail || state.detail.service_request_id !== r.service_request_id) {
+    // another request: what was typed for the previous one does not carry over
+    for (const id of ['status-form', 'assign-form', 'merge-form']) {
+      $(id).reset();
+      f.clear($(id));
+      f.say($(id), '');
+    }
+  }
   state.detail = r;
   $('detail').hidden = false;
   $('detail-title').textContent = 'Request ' + short(r.service_request_id) + ' · ' + r.service_name;
@@ -701,6 +709,7 @@ async function duplicateOrMerge(event) {
 // the department queue
 
 let queueReady = false;
+let queueAsked = 0; // only the newest answer is drawn: an older one may arrive after it
 
 async function loadQueue(event) {
   if (event) {
@@ -719,8 +728,12 @@ async function loadQueue(event) {
     f.say(form, 'Choose a department.', '');
     return;
   }
+  const asked = ++queueAsked;
   try {
     const queue = await api(base + '/department-queue?' + p.toString());
+    if (asked !== queueAsked) {
+      return;
+    }
     f.clear(form);
     if (!queueReady && state.departmentOnly) {
       options(
