@@ -489,14 +489,20 @@ async function search(event) {
   await runSearch();
 }
 
+let searchAsked = 0; // only the newest answer is drawn
+
 async function runSearch() {
   const form = $('search-form');
   const p = new URLSearchParams(state.query);
   p.set('page', String(state.page));
   p.set('page_size', '20');
+  const asked = ++searchAsked;
   await f.busy(form, async () => {
     try {
       const found = await api(base + '/service-requests/search?' + p.toString());
+      if (asked !== searchAsked) {
+        return;
+      }
       f.clear(form);
       renderResults(found);
       f.say(form, found.requests.length ? 'Page ' + found.page + ': ' + count(found.requests.length, 'request', 'requests') + (found.more ? ', more on the next page.' : '.') : 'No request matches.', 'ok');
@@ -614,6 +620,9 @@ async function renderDetail(r) {
 async function reloadDetail() {
   const r = await resolveNumber(state.detail.service_request_id);
   await renderDetail(r);
+  if (state.query && !$('results').hidden) {
+    runSearch(); // the list shows the request's new status and assignee too
+  }
 }
 
 async function changeStatus(event) {
