@@ -80,8 +80,16 @@ class AccessMatrixIT extends PlatformIT {
               "+14033203001"),
           new City("calgary", "calgary.ca", "demo-calgary-open311-key", "pothole", "+14032682489"));
 
-  /** One endpoint: who may use it, and how to call it well (so a refusal is about access only). */
-  private record Row(Set<String> roles, Call call) {}
+  /**
+   * One endpoint: who may use it, and how to call it well (so a refusal is about access only).
+   * {@code departmentWork}: department staff may use it only as members of the department of the
+   * demo pothole (roads), which the demo's staff are and the integrations' service account is not
+   * (ADR 0016).
+   */
+  private record Row(Set<String> roles, Call call, boolean departmentWork) {}
+
+  /** The demo users who are members of their city's roads department. */
+  private static final Set<String> ROADS_MEMBERS = Set.of("lethbridge-staff", "calgary-staff");
 
   @FunctionalInterface
   private interface Call {
@@ -124,7 +132,7 @@ class AccessMatrixIT extends PlatformIT {
         "GET /api/v1/cities/{city}/service-requests/{id}/history",
         CITY_STAFF,
         (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c) + "/history"));
-    row(
+    departmentRow(
         "POST /api/v1/cities/{city}/service-requests/{id}/status",
         CITY_STAFF,
         (r, c) ->
@@ -138,6 +146,44 @@ class AccessMatrixIT extends PlatformIT {
             r.contentType(ContentType.JSON)
                 .body(Map.of("parent_service_request_id", fresh(c)))
                 .post(city(c) + "/service-requests/" + fresh(c) + "/duplicate-of"));
+    row(
+        "GET /api/v1/cities/{city}/service-requests/search",
+        CITY_STAFF,
+        (r, c) -> r.queryParam("number", fresh(c)).get(city(c) + "/service-requests/search"));
+    departmentRow(
+        "POST /api/v1/cities/{city}/service-requests/{id}/assignment",
+        CITY_STAFF,
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("assignee", c.slug + "-staff"))
+                .post(city(c) + "/service-requests/" + fresh(c) + "/assignment"));
+    row(
+        "POST /api/v1/cities/{city}/service-requests/{id}/merge",
+        Set.of(AGENT, CITY_ADMIN),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("parent_service_request_id", fresh(c)))
+                .post(city(c) + "/service-requests/" + fresh(c) + "/merge"));
+    departmentRow(
+        "GET /api/v1/cities/{city}/department-queue",
+        CITY_STAFF,
+        (r, c) -> r.queryParam("department", "roads").get(city(c) + "/department-queue"));
+    row(
+        "GET /api/v1/cities/{city}/staff/service-categories",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/staff/service-categories"));
+    row(
+        "GET /api/v1/cities/{city}/admin/departments/{code}/members",
+        Set.of(CITY_ADMIN),
+        (r, c) -> r.get(city(c) + "/admin/departments/roads/members"));
+    row(
+        "PUT /api/v1/cities/{city}/admin/departments/{code}/members",
+        Set.of(CITY_ADMIN),
+        // the demo's own members again
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("usernames", List.of(c.slug + "-staff")))
+                .put(city(c) + "/admin/departments/roads/members"));
     row(
         "GET /api/v1/cities/{city}/me/service-requests",
         Set.of(RESIDENT),
@@ -601,7 +647,12 @@ class AccessMatrixIT extends PlatformIT {
   }
 
   private void row(String endpoint, Set<String> roles, Call call) {
-    rows.put(endpoint, new Row(roles, call));
+    rows.put(endpoint, new Row(roles, call, false));
+  }
+
+  /** A row whose department staff must be members of the request's department (roads). */
+  private void departmentRow(String endpoint, Set<String> roles, Call call) {
+    rows.put(endpoint, new Row(roles, call, true));
   }
 
   @Test
@@ -644,7 +695,7 @@ class AccessMatrixIT extends PlatformIT {
             request.header("Authorization", "Bearer " + token);
           }
           int status = entry.getValue().call.send(request, city).statusCode();
-          int expected = expected(entry.getKey(), entry.getValue().roles, who, city.slug);
+          int expected = expected(entry.getKey(), entry.getValue(), who, city.slug);
           boolean ok = expected == 200 ? status >= 200 && status < 300 : status == expected;
           if (!ok) {
             wrong.add(
@@ -667,7 +718,8 @@ class AccessMatrixIT extends PlatformIT {
   }
 
   /** The rule, written once: public; else sign in (401); else a role that counts here (403). */
-  private static int expected(String endpoint, Set<String> allowed, Who who, String city) {
+  private static int expected(String endpoint, Row row, Who who, String city) {
+    Set<String> allowed = row.roles;
     if (allowed.contains(PUBLIC)) {
       return 200;
     }
@@ -677,7 +729,8 @@ class AccessMatrixIT extends PlatformIT {
     boolean cityPath = endpoint.contains("{city}");
     for (String role : who.roles) {
       if (allowed.contains(role)
-          && (!cityPath || !CITY_ROLES.contains(role) || who.cities.contains(city))) {
+          && (!cityPath || !CITY_ROLES.contains(role) || who.cities.contains(city))
+          && !(row.departmentWork && STAFF.equals(role) && !ROADS_MEMBERS.contains(who.name))) {
         return 200;
       }
     }

@@ -27,11 +27,11 @@ class AgentSignInBrowserIT extends PlatformIT {
       browser
           .waiting()
           .until(ExpectedConditions.textToBe(By.id("who"), "Signed in as lethbridge-agent"));
+      // the console is ready once the API answered the agent's token (the staff catalogue)
       browser
           .waiting()
-          .until(
-              ExpectedConditions.numberOfElementsToBeMoreThan(
-                  By.cssSelector("#requests tbody tr"), 0));
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#work[data-ready]")));
+      assertThat(page.findElements(By.cssSelector("#nr-category option")).size()).isGreaterThan(1);
       assertThat(page.findElement(By.id("city-name")).getText()).contains("Lethbridge");
       browser.screenshot("agent-console-desktop", Browser.DESKTOP);
       browser.screenshot("agent-console-phone", Browser.PHONE);
@@ -68,9 +68,7 @@ class AgentSignInBrowserIT extends PlatformIT {
           .until(ExpectedConditions.textToBePresentInElementLocated(By.id("city-name"), "Calgary"));
       browser
           .waiting()
-          .until(
-              ExpectedConditions.numberOfElementsToBeMoreThan(
-                  By.cssSelector("#requests tbody tr"), 0));
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#work[data-ready]")));
     }
   }
 

@@ -109,7 +109,7 @@ class DepartmentIntegrationsIT extends PlatformIT {
   }
 
   private static void move(TestCity city, String id, String status, String note) {
-    as(city, "department-staff")
+    as(city, "agent")
         .contentType(ContentType.JSON)
         .body(Map.of("status", status, "public_note", note))
         .post("api/v1/cities/{city}/service-requests/{id}/status", city.slug(), id)

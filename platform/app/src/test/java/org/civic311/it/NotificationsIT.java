@@ -92,7 +92,7 @@ class NotificationsIT extends PlatformIT {
   }
 
   private static void move(TestCity city, String id, String status, String note) {
-    as(city, "department-staff")
+    as(city, "agent")
         .contentType(ContentType.JSON)
         .body(
             note == null ? Map.of("status", status) : Map.of("status", status, "public_note", note))

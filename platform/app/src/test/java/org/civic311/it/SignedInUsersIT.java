@@ -133,25 +133,38 @@ class SignedInUsersIT extends PlatformIT {
   }
 
   @Test
-  void aDepartmentSystemUpdatesItsOwnCitysRequestsOnly() {
+  void aDepartmentSystemsAccountReadsItsOwnCityAndChangesNoRequestThroughTheStaffEndpoints() {
+    // its system brings status back through its signed webhook; through the staff endpoints it
+    // is department staff of no department (ADR 0016), so it changes nothing, here or elsewhere
     String token = Identity.serviceToken("lethbridge");
     String here = submit(api(), "lethbridge", pothole(null));
     String there = submit(api(), "calgary", pothole(null));
+    withToken(token)
+        .queryParam("number", here)
+        .get("api/v1/cities/lethbridge/service-requests/search")
+        .then()
+        .statusCode(200)
+        .body("requests.service_request_id", org.hamcrest.Matchers.contains(here));
     withToken(token)
         .contentType(ContentType.JSON)
         .body(Map.of("status", "in_progress"))
         .post("api/v1/cities/lethbridge/service-requests/{id}/status", here)
         .then()
-        .statusCode(200);
+        .statusCode(403);
     withToken(token)
         .contentType(ContentType.JSON)
         .body(Map.of("status", "in_progress"))
         .post("api/v1/cities/calgary/service-requests/{id}/status", there)
         .then()
         .statusCode(403);
-    api()
-        .get("api/v1/cities/calgary/service-requests/{id}", there)
-        .then()
-        .body("status", equalTo("received"));
+    for (String id : List.of(here, there)) {
+      api()
+          .get(
+              "api/v1/cities/{city}/service-requests/{id}",
+              id.equals(here) ? "lethbridge" : "calgary",
+              id)
+          .then()
+          .body("status", equalTo("received"));
+    }
   }
 }

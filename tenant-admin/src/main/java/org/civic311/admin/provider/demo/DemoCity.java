@@ -39,11 +39,15 @@ public record DemoCity(
   public record DemoArticle(
       String slug, String topic, String title, String body, List<String> keywords, String locale) {}
 
-  /** A department, the category groups routed to it, and their service level. */
+  /**
+   * A department, its members (user names of the demo realm), the category groups routed to it, and
+   * their service level.
+   */
   public record DemoDepartment(
       String code,
       String name,
       String email,
+      List<String> members,
       List<String> groups,
       @JsonbProperty("sla_hours") int slaHours,
       String basis) {}

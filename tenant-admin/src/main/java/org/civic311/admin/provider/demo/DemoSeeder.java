@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.logging.Logger;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
+import org.civic311.platform.catalogue.application.DepartmentStaffService;
 import org.civic311.platform.contact.application.KnowledgeService;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.SubmitServiceRequest;
@@ -65,6 +66,7 @@ public class DemoSeeder {
   @Inject TenantRegistry registry;
   @Inject TenantDirectory directory;
   @Inject CatalogueService catalogue;
+  @Inject DepartmentStaffService departmentStaff;
   @Inject RequestIntakeService intake;
   @Inject Transactions transactions;
   @Inject ApiKeys apiKeys;
@@ -141,6 +143,9 @@ public class DemoSeeder {
               .map(CategoryCsv.Row::code)
               .toList();
       catalogue.saveDepartment(d.code(), d.name(), d.email(), codes, "demo-seed");
+      if (d.members() != null && !d.members().isEmpty()) {
+        departmentStaff.replaceMembers(d.code(), d.members(), "demo-seed");
+      }
       for (String code : codes) {
         catalogue.setServiceLevel(
             code, d.slaHours() * 60, "business".equals(d.basis()), "normal", "demo-seed");

@@ -135,7 +135,13 @@ public class ContactService {
         requestIds.stream()
             .map(requests::find)
             .flatMap(Optional::stream)
+            // a duplicate the caller called about stands for its parent, where the work goes on
+            .map(
+                r ->
+                    r.parentId() == null || r.open() ? Optional.of(r) : requests.find(r.parentId()))
+            .flatMap(Optional::stream)
             .filter(RequestSummary::open)
+            .distinct()
             .toList();
     return new ScreenPop(e164, open, contacts.stream().map(ContactSummary::of).toList());
   }

@@ -26,6 +26,7 @@ import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.RequestLifecycleService;
 import org.civic311.platform.request.application.RequestNotFoundException;
 import org.civic311.platform.request.application.RequestSummary;
+import org.civic311.platform.request.application.RequestWorkService;
 import org.civic311.platform.shared.api.Caller;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
@@ -43,6 +44,7 @@ public class ServiceRequestsResource {
 
   @Inject RequestIntakeService intake;
   @Inject RequestLifecycleService lifecycle;
+  @Inject RequestWorkService work;
   @Context SecurityContext security;
 
   @POST
@@ -112,12 +114,17 @@ public class ServiceRequestsResource {
   public ServiceRequestView changeStatus(
       @PathParam("id") String id,
       @NotNull(message = "a JSON body is required") @Valid ChangeStatusPayload payload) {
-    String actor = Caller.of(security).actor();
-    return change(
+    // department staff change only their own departments' requests (403 otherwise)
+    return Workers.change(
         id,
         () ->
-            lifecycle.changeStatus(
-                id, payload.status(), actor, payload.publicNote(), payload.internalNote()));
+            ServiceRequestView.of(
+                work.changeStatus(
+                    id,
+                    payload.status(),
+                    Workers.of(security),
+                    payload.publicNote(),
+                    payload.internalNote())));
   }
 
   @POST

@@ -78,6 +78,14 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "media_id")
   private String mediaId;
 
+  /** The staff member working on it (the identity server's user name), if anyone. */
+  @Column(name = "assigned_to")
+  private String assignedTo;
+
+  /** When this duplicate was merged into its parent (see {@link #mergeInto}). */
+  @Column(name = "merged_at")
+  private OffsetDateTime mergedAt;
+
   protected ServiceRequest() {}
 
   public static ServiceRequest receive(
@@ -149,6 +157,91 @@ public class ServiceRequest extends TenantOwned {
     }
     parentId = parent.id.toString();
     return record(ServiceRequestStatus.DUPLICATE, "duplicate", actor, publicNote, null, clock);
+  }
+
+  /**
+   * Assigns the request to {@code assignee} (a user name), or unassigns it ({@code null}): a
+   * history entry with an internal note, the status unchanged. Who may be assigned is the
+   * application's business (a member of the request's department).
+   *
+   * @return the change, or empty when {@code assignee} has it already
+   * @throws IllegalArgumentException ({@code assignee: ...}) when assigning a request that is not
+   *     open
+   */
+  public java.util.Optional<RequestChange> assign(
+      String assignee, String actor, String internalNote, Clock clock) {
+    String next = assignee == null || assignee.isBlank() ? null : assignee.strip();
+    if (java.util.Objects.equals(next, assignedTo)) {
+      return java.util.Optional.empty();
+    }
+    if (next != null && !status.isOpen()) {
+      throw new IllegalArgumentException(
+          "assignee: a " + status.wireName() + " request is not assigned; reopen it first");
+    }
+    String what =
+        next == null ? "Unassigned (was " + assignedTo + ")." : "Assigned to " + next + ".";
+    String note = internalNote == null || internalNote.isBlank() ? what : what + " " + internalNote;
+    assignedTo = next;
+    return java.util.Optional.of(record(status, "assigned", actor, null, note, clock));
+  }
+
+  /**
+   * Merges this request into {@code parent}: it becomes (or already is) a duplicate of it, and it
+   * is merged once. Returns the changes to record: this request's, when it was not a duplicate yet
+   * (its followers then follow the parent), and always the parent's {@code merged} entry, whose
+   * internal note names this request and carries its description and address for the crew.
+   *
+   * @throws IllegalArgumentException ({@code parent_service_request_id: ...}) for a parent that is
+   *     this request, itself a duplicate, or not the one this request duplicates already; ({@code
+   *     status: ...}) when this request is closed
+   * @throws IllegalStateException when this request was merged already
+   */
+  public java.util.List<RequestChange> mergeInto(
+      ServiceRequest parent, String actor, String publicNote, String internalNote, Clock clock) {
+    if (parent == null || parent.id.equals(id)) {
+      throw new IllegalArgumentException("parent_service_request_id: must be another request");
+    }
+    if (mergedAt != null) {
+      throw new IllegalStateException("This request was merged into " + parentId + " already.");
+    }
+    if (parent.status == ServiceRequestStatus.DUPLICATE) {
+      throw new IllegalArgumentException(
+          "parent_service_request_id: is itself a duplicate of "
+              + parent.parentId
+              + "; merge into that one");
+    }
+    java.util.List<RequestChange> changes = new java.util.ArrayList<>();
+    if (status == ServiceRequestStatus.DUPLICATE) {
+      if (!parent.id.toString().equals(parentId)) {
+        throw new IllegalArgumentException(
+            "parent_service_request_id: this request is a duplicate of "
+                + parentId
+                + "; merge it into that one");
+      }
+    } else {
+      changes.add(markDuplicateOf(parent, actor, publicNote, clock));
+    }
+    mergedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    StringBuilder note = new StringBuilder("Merged ").append(id).append(" into this request");
+    if (description != null) {
+      note.append(": ").append(description);
+    }
+    location.address().ifPresent(a -> note.append(" (").append(a).append(')'));
+    if (internalNote != null && !internalNote.isBlank()) {
+      note.append(". ").append(internalNote.strip());
+    }
+    String text =
+        note.length() > MAX_DESCRIPTION ? note.substring(0, MAX_DESCRIPTION) : note.toString();
+    changes.add(parent.record(parent.status, "merged", actor, null, text, clock));
+    return changes;
+  }
+
+  public java.util.Optional<String> assignedTo() {
+    return java.util.Optional.ofNullable(assignedTo);
+  }
+
+  public java.util.Optional<OffsetDateTime> mergedAt() {
+    return java.util.Optional.ofNullable(mergedAt);
   }
 
   /**
