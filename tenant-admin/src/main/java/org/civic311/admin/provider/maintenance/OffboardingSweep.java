@@ -31,6 +31,12 @@ public class OffboardingSweep extends CityByCityJob {
     return interval;
   }
 
+  /** Yes: only suspended cities are ever due. */
+  @Override
+  boolean visitsSuspendedCities() {
+    return true;
+  }
+
   @Override
   void forCity(CityProfile city) {
     if (city.offboardAt().filter(at -> !at.isAfter(OffsetDateTime.now(clock))).isPresent()) {
