@@ -395,12 +395,58 @@ class AccessMatrixIT extends PlatformIT {
         "GET /api/v1/provider/usage",
         Set.of(OPERATOR),
         (r, c) -> r.queryParam("days", 30).get("api/v1/provider/usage"));
+    // exports read the matrix's own city; offboarding acts on a fresh city each time
+    row(
+        "POST /api/v1/provider/cities/{slug}/exports",
+        Set.of(OPERATOR),
+        (r, c) -> r.post("api/v1/provider/cities/" + spareCity() + "/exports"));
+    row(
+        "GET /api/v1/provider/cities/{slug}/exports/{id}",
+        Set.of(OPERATOR),
+        (r, c) -> r.get("api/v1/provider/cities/" + spareCity() + "/exports/" + spareExport()));
+    row(
+        "GET /api/v1/provider/cities/{slug}/exports/{id}/archive",
+        Set.of(OPERATOR),
+        (r, c) ->
+            r.get(
+                "api/v1/provider/cities/"
+                    + spareCity()
+                    + "/exports/"
+                    + spareExport()
+                    + "/archive"));
+    row(
+        "POST /api/v1/provider/cities/{slug}/offboarding",
+        Set.of(OPERATOR),
+        (r, c) -> {
+          String slug = leavingCity(null);
+          return r.contentType(ContentType.JSON)
+              .body(Map.of("confirm", slug, "reason", "Checked by the access matrix"))
+              .post("api/v1/provider/cities/" + slug + "/offboarding");
+        });
+    row(
+        "DELETE /api/v1/provider/cities/{slug}/offboarding",
+        Set.of(OPERATOR),
+        (r, c) ->
+            r.delete(
+                "api/v1/provider/cities/"
+                    + leavingCity("now() + interval '30 days'")
+                    + "/offboarding"));
+    row(
+        "POST /api/v1/provider/cities/{slug}/offboarding/complete",
+        Set.of(OPERATOR),
+        (r, c) ->
+            r.post(
+                "api/v1/provider/cities/"
+                    + leavingCity("now() - interval '1 minute'")
+                    + "/offboarding/complete"));
     row(
         "GET /api/v1/provider/audit",
         Set.of(OPERATOR),
         (r, c) -> r.queryParam("limit", 5).get("api/v1/provider/audit"));
     row("GET /assets/{file: .+}", Set.of(PUBLIC), (r, c) -> r.get("assets/agent/agent.js"));
     row("GET /c/{city}/agent", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/agent/"));
+    // the provider console's shell: public, as it carries no data; the API it calls is not
+    row("GET /provider", Set.of(PUBLIC), (r, c) -> r.get("provider/"));
     // the administration pages' shell: public, as it carries no city data; the API it calls is not
     row("GET /c/{city}/admin", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/admin/"));
     row(
@@ -644,6 +690,46 @@ class AccessMatrixIT extends PlatformIT {
       }
     }
     return spareCity;
+  }
+
+  private static String spareExport;
+
+  /** An export of the matrix's own city, made once by the operator. */
+  private static String spareExport() {
+    if (spareExport == null) {
+      spareExport =
+          as("operator")
+              .post("api/v1/provider/cities/" + spareCity() + "/exports")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+    }
+    return spareExport;
+  }
+
+  /**
+   * A new city of the matrix's own, active, or (when {@code offboardAt} is an SQL time) suspended
+   * and scheduled for deletion then.
+   */
+  private static String leavingCity(String offboardAt) {
+    try {
+      Db.TestCity city = Db.createCity("leaving");
+      if (offboardAt != null) {
+        try (java.sql.Connection c = Db.asOwner();
+            java.sql.PreparedStatement s =
+                c.prepareStatement(
+                    "update tenant set status = 'SUSPENDED', offboard_at = "
+                        + offboardAt
+                        + " where id = ?")) {
+          s.setObject(1, city.id());
+          s.executeUpdate();
+        }
+      }
+      return city.slug();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void row(String endpoint, Set<String> roles, Call call) {

@@ -7,6 +7,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.civic311.admin.provider.offboarding.Offboarding;
 import org.civic311.admin.provider.onboarding.CityIdentity;
 import org.civic311.admin.provider.onboarding.OnboardCity;
 import org.civic311.admin.provider.onboarding.Onboarding;
@@ -45,17 +47,27 @@ public class ProviderCitiesResource {
   @Inject PhoneRoutingService routing;
   @Inject CityOperations operations;
   @Inject Onboarding onboarding;
+  @Inject Offboarding offboarding;
   @Context SecurityContext security;
 
   /** One hosted city, as the operator sees it. */
-  @JsonbPropertyOrder({"slug", "name", "jurisdictionId", "status", "timeZone", "hostName"})
+  @JsonbPropertyOrder({
+    "slug",
+    "name",
+    "jurisdictionId",
+    "status",
+    "timeZone",
+    "hostName",
+    "offboardAt"
+  })
   public record ProviderCityView(
       String slug,
       String name,
       @JsonbProperty("jurisdiction_id") String jurisdictionId,
       String status,
       @JsonbProperty("time_zone") String timeZone,
-      @JsonbProperty("host_name") String hostName) {
+      @JsonbProperty("host_name") String hostName,
+      @JsonbProperty("offboard_at") java.time.OffsetDateTime offboardAt) {
 
     static ProviderCityView of(CityProfile city) {
       return new ProviderCityView(
@@ -64,7 +76,8 @@ public class ProviderCitiesResource {
           city.jurisdictionId(),
           city.active() ? "active" : "suspended",
           city.timeZone().getId(),
-          city.hostName().orElse(null));
+          city.hostName().orElse(null),
+          city.offboardAt().orElse(null));
     }
   }
 
@@ -172,7 +185,7 @@ public class ProviderCitiesResource {
     }
   }
 
-  /** Serves a suspended city again. */
+  /** Serves a suspended city again; 409 while its deletion is scheduled (cancel that first). */
   @POST
   @Path("{slug}/resume")
   public ProviderCityView resume(@PathParam("slug") String slug) {
@@ -182,6 +195,91 @@ public class ProviderCitiesResource {
           .resume(city, operator())
           .map(ProviderCityView::of)
           .orElseThrow(() -> ProblemException.notFound("There is no city '" + slug + "'."));
+    } catch (IllegalStateException e) {
+      throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
+    } finally {
+      directory.invalidate();
+    }
+  }
+
+  /** The operator's confirmation that a city leaves: its slug retyped, and why. */
+  public record OffboardPayload(String confirm, String reason) {}
+
+  /**
+   * A city leaves (ADR 0016): suspended at once, its data deleted when the grace period is over
+   * ({@code offboard_at}), unless cancelled before. 400 naming {@code confirm} when the slug was
+   * not retyped, or {@code reason}; 409 when its deletion is already scheduled.
+   */
+  @POST
+  @Path("{slug}/offboarding")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProviderCityView offboard(
+      @PathParam("slug") String slug,
+      @NotNull(message = "a JSON body with confirm and reason is required")
+          OffboardPayload payload) {
+    CityProfile city = city(slug);
+    if (payload.reason() == null || payload.reason().isBlank() || payload.reason().length() > 500) {
+      throw ProblemException.invalid("reason", "say why, in 1 to 500 characters");
+    }
+    try {
+      return ProviderCityView.of(
+          offboarding.schedule(city, payload.confirm(), payload.reason().strip(), operator()));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    } catch (Offboarding.NotNow e) {
+      throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
+    } finally {
+      directory.invalidate();
+    }
+  }
+
+  /** Keeps a leaving city after all (it stays suspended); 409 when none is scheduled. */
+  @DELETE
+  @Path("{slug}/offboarding")
+  public ProviderCityView cancelOffboarding(@PathParam("slug") String slug) {
+    CityProfile city = city(slug);
+    try {
+      return ProviderCityView.of(offboarding.cancel(city, operator()));
+    } catch (Offboarding.NotNow e) {
+      throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
+    } finally {
+      directory.invalidate();
+    }
+  }
+
+  /** What completing an offboarding deleted. */
+  @JsonbPropertyOrder({"city", "rows", "organizationDeleted", "usersDeleted", "membersKept"})
+  public record ErasedView(
+      String city,
+      java.util.Map<String, Long> rows,
+      @JsonbProperty("organization_deleted") boolean organizationDeleted,
+      @JsonbProperty("users_deleted") int usersDeleted,
+      @JsonbProperty("members_kept") int membersKept) {}
+
+  /**
+   * Deletes a leaving city now that its grace period is over (the background sweep does the same
+   * for every due city). 409 while the grace period runs or when no deletion is scheduled; 502 when
+   * Keycloak refuses (nothing deleted in the database, to be tried again).
+   */
+  @POST
+  @Path("{slug}/offboarding/complete")
+  public ErasedView completeOffboarding(@PathParam("slug") String slug) {
+    CityProfile city = city(slug);
+    try {
+      Offboarding.Erased erased =
+          offboarding
+              .complete(city, operator())
+              .orElseThrow(() -> ProblemException.notFound("There is no city '" + slug + "'."));
+      return new ErasedView(
+          slug,
+          erased.rows(),
+          erased.identity().organization(),
+          erased.identity().usersDeleted(),
+          erased.identity().membersKept());
+    } catch (Offboarding.NotNow e) {
+      throw new ProblemException(Response.Status.CONFLICT, e.getMessage());
+    } catch (CityIdentity.Refused e) {
+      throw new ProblemException(Response.Status.BAD_GATEWAY, e.getMessage());
     } finally {
       directory.invalidate();
     }

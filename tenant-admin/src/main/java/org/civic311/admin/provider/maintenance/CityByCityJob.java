@@ -51,8 +51,19 @@ abstract class CityByCityJob {
     }
   }
 
+  /**
+   * Whether the job visits suspended cities too. By default it does not: a suspended city is
+   * switched off, its mail and deliveries wait until it is resumed (ADR 0018).
+   */
+  boolean visitsSuspendedCities() {
+    return false;
+  }
+
   void run() {
     for (CityProfile city : directory.all()) {
+      if (!city.active() && !visitsSuspendedCities()) {
+        continue;
+      }
       try {
         forCity(city);
       } catch (Exception e) {

@@ -32,6 +32,12 @@ public class IdempotencyKeyPurge extends CityByCityJob {
     return interval;
   }
 
+  /** Yes: housekeeping: keys expire as promised whatever the city's status. */
+  @Override
+  boolean visitsSuspendedCities() {
+    return true;
+  }
+
   @Override
   void forCity(CityProfile city) throws Exception {
     int removed = asCity(city, () -> keys.purgeOlderThan(keep));

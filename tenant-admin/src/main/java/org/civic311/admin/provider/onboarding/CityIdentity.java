@@ -2,7 +2,9 @@ package org.civic311.admin.provider.onboarding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
@@ -189,6 +191,98 @@ public class CityIdentity {
           new Object[] {made, e.getMessage()});
     } finally {
       client.close();
+    }
+  }
+
+  /** What {@link #removeCity} deleted in Keycloak. */
+  public record Removed(boolean organization, int usersDeleted, int membersKept) {
+    public static final Removed NONE = new Removed(false, 0, 0);
+  }
+
+  /**
+   * Deletes the organization {@code slug} with its memberships, and the members who belong to no
+   * other organization (their account served this city alone); members of other cities keep their
+   * account. Nothing to delete (done already) is no error.
+   *
+   * @throws Refused when Keycloak refuses or cannot be reached
+   */
+  public Removed removeCity(String slug) {
+    Client client = client();
+    try {
+      String token = token(client);
+      Optional<String> organization = organizationId(client, token, slug);
+      if (organization.isEmpty()) {
+        return Removed.NONE;
+      }
+      String org = organization.get();
+      int deleted = 0;
+      int kept = 0;
+      for (JsonObject member : pages(client, token, "organizations/" + org + "/members")) {
+        String user = member.getString("id");
+        JsonArray theirs =
+            array(
+                admin(client, "organizations/members/" + user + "/organizations", token).get(),
+                "the member's organizations");
+        boolean elsewhere =
+            theirs.stream()
+                .map(JsonValue::asJsonObject)
+                .anyMatch(o -> !org.equals(o.getString("id")));
+        if (elsewhere) {
+          kept++;
+        } else {
+          ok(admin(client, "users/" + user, token).delete(), "", "deleting a member");
+          deleted++;
+        }
+      }
+      ok(admin(client, "organizations/" + org, token).delete(), "", "deleting the organization");
+      return new Removed(true, deleted, kept);
+    } catch (Refused e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new Refused("", 0, "Keycloak cannot be reached: " + e.getMessage());
+    } finally {
+      client.close();
+    }
+  }
+
+  private Optional<String> organizationId(Client client, String token, String alias) {
+    for (JsonObject o : pages(client, token, "organizations")) {
+      if (alias.equals(o.getString("alias", null))) {
+        return Optional.of(o.getString("id"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every item of a paged list of the admin API, 100 at a time. */
+  private List<JsonObject> pages(Client client, String token, String path) {
+    List<JsonObject> all = new java.util.ArrayList<>();
+    for (int first = 0; ; first += 100) {
+      JsonArray page =
+          array(
+              client
+                  .target(adminBase())
+                  .path(path)
+                  .queryParam("first", first)
+                  .queryParam("max", 100)
+                  .request(MediaType.APPLICATION_JSON)
+                  .header("Authorization", "Bearer " + token)
+                  .get(),
+              path);
+      page.stream().map(JsonValue::asJsonObject).forEach(all::add);
+      if (page.size() < 100) {
+        return all;
+      }
+    }
+  }
+
+  private static JsonArray array(Response r, String what) {
+    try (r) {
+      if (r.getStatus() != 200) {
+        throw new Refused(
+            "", r.getStatus(), "Keycloak refused reading " + what + " (" + r.getStatus() + ")");
+      }
+      return JSON_PROVIDER.createReader(new StringReader(r.readEntity(String.class))).readArray();
     }
   }
 

@@ -34,6 +34,8 @@ public class JdbcOutboxQueue implements OutboxQueue {
           + " select d.consumer, d.city_id, d.event_id from outbox_delivery d"
           + " where d.consumer = ? and d.dead_at is null and d.available_at <= now()"
           + " and (d.locked_until is null or d.locked_until < now())"
+          // a suspended city's mail and department deliveries wait until it is resumed (ADR 0018)
+          + " and exists (select 1 from tenant t where t.id = d.city_id and t.status = 'ACTIVE')"
           + " and not exists (select 1 from outbox_delivery e where e.consumer = d.consumer"
           + " and e.city_id = d.city_id and e.request_id = d.request_id and e.seq < d.seq"
           + " and e.dead_at is null)"

@@ -1,12 +1,16 @@
 package org.civic311.platform.tenancy.application;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.shared.domain.TenantId;
 import org.civic311.platform.tenancy.domain.Tenant;
 
-/** An immutable snapshot of a city, safe to cache and share between threads. */
+/**
+ * An immutable snapshot of a city, safe to cache and share between threads. {@code offboardAt} is
+ * when its data is to be deleted, while it is leaving (ADR 0016).
+ */
 public record CityProfile(
     TenantId id,
     String slug,
@@ -15,7 +19,8 @@ public record CityProfile(
     ZoneId timeZone,
     List<String> locales,
     boolean active,
-    Optional<String> hostName) {
+    Optional<String> hostName,
+    Optional<OffsetDateTime> offboardAt) {
 
   static CityProfile of(Tenant tenant) {
     return new CityProfile(
@@ -26,6 +31,7 @@ public record CityProfile(
         tenant.timeZone(),
         List.copyOf(tenant.locales()),
         tenant.isActive(),
-        tenant.hostName());
+        tenant.hostName(),
+        tenant.offboardAt());
   }
 }

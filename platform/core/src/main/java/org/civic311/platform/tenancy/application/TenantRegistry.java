@@ -69,6 +69,36 @@ public class TenantRegistry {
     return change(city, Tenant::resume);
   }
 
+  /** The city as the database has it now (not the directory's snapshot); empty when gone. */
+  @Transactional
+  public java.util.Optional<CityProfile> fresh(org.civic311.platform.shared.domain.TenantId city) {
+    return tenants.find(city).map(CityProfile::of);
+  }
+
+  /**
+   * The city leaves: suspended at once, its data to be deleted at {@code at} (ADR 0016).
+   *
+   * @return the city, or empty when there is none with this id
+   * @throws IllegalStateException when its deletion is already scheduled
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> scheduleOffboarding(
+      org.civic311.platform.shared.domain.TenantId city, java.time.OffsetDateTime at) {
+    return change(city, t -> t.scheduleOffboarding(at));
+  }
+
+  /**
+   * Keeps a leaving city after all (it stays suspended).
+   *
+   * @return the city, or empty when there is none with this id
+   * @throws IllegalStateException when no deletion is scheduled
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> cancelOffboarding(
+      org.civic311.platform.shared.domain.TenantId city) {
+    return change(city, Tenant::cancelOffboarding);
+  }
+
   private java.util.Optional<CityProfile> change(
       org.civic311.platform.shared.domain.TenantId city,
       java.util.function.Consumer<Tenant> change) {

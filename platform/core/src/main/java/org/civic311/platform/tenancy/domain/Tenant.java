@@ -69,6 +69,9 @@ public class Tenant {
   @Column(name = "contact_email")
   private String contactEmail;
 
+  @Column(name = "offboard_at")
+  private OffsetDateTime offboardAt;
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   protected Tenant() {}
@@ -170,8 +173,49 @@ public class Tenant {
     status = TenantStatus.SUSPENDED;
   }
 
+  /**
+   * Serves the city again.
+   *
+   * @throws IllegalStateException while its deletion is scheduled: cancel that first
+   */
   public void resume() {
+    if (offboardAt != null) {
+      throw new IllegalStateException(
+          "The city is scheduled for deletion at " + offboardAt + "; cancel that first");
+    }
     status = TenantStatus.ACTIVE;
+  }
+
+  /**
+   * The city leaves: it is suspended at once and its data is to be deleted at {@code at}, unless
+   * {@link #cancelOffboarding() cancelled} before.
+   *
+   * @throws IllegalStateException when its deletion is already scheduled
+   */
+  public void scheduleOffboarding(OffsetDateTime at) {
+    if (offboardAt != null) {
+      throw new IllegalStateException(
+          "The city is already scheduled for deletion at " + offboardAt);
+    }
+    status = TenantStatus.SUSPENDED;
+    offboardAt = at.withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Keeps the city after all; it stays suspended until resumed.
+   *
+   * @throws IllegalStateException when no deletion is scheduled
+   */
+  public void cancelOffboarding() {
+    if (offboardAt == null) {
+      throw new IllegalStateException("The city is not scheduled for deletion");
+    }
+    offboardAt = null;
+  }
+
+  /** When the city's data is to be deleted, if it is leaving. */
+  public Optional<OffsetDateTime> offboardAt() {
+    return Optional.ofNullable(offboardAt);
   }
 
   private static String requireMatch(String field, String value, Pattern pattern) {
