@@ -15,7 +15,11 @@ public record CityProfile(
     ZoneId timeZone,
     List<String> locales,
     boolean active,
-    Optional<String> hostName) {
+    Optional<String> hostName,
+    Optional<MapCentre> mapCentre) {
+
+  /** Where the resident portal's map opens (WGS 84). */
+  public record MapCentre(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {}
 
   static CityProfile of(Tenant tenant) {
     return new CityProfile(
@@ -26,6 +30,7 @@ public record CityProfile(
         tenant.timeZone(),
         List.copyOf(tenant.locales()),
         tenant.isActive(),
-        tenant.hostName());
+        tenant.hostName(),
+        tenant.mapCentre().map(c -> new MapCentre(c[0], c[1])));
   }
 }

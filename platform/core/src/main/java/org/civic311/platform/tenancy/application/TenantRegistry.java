@@ -69,6 +69,19 @@ public class TenantRegistry {
     return change(city, Tenant::resume);
   }
 
+  /**
+   * Sets where the resident portal's map opens for {@code city} (both null: nowhere in particular).
+   *
+   * @throws IllegalArgumentException ({@code map_centre: ...}) for a point that is not one
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> centreMap(
+      org.civic311.platform.shared.domain.TenantId city,
+      java.math.BigDecimal latitude,
+      java.math.BigDecimal longitude) {
+    return change(city, t -> t.centreMapOn(latitude, longitude));
+  }
+
   private java.util.Optional<CityProfile> change(
       org.civic311.platform.shared.domain.TenantId city,
       java.util.function.Consumer<Tenant> change) {
