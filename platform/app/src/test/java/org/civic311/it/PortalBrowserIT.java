@@ -69,6 +69,11 @@ class PortalBrowserIT extends PlatformIT {
       browser
           .waiting()
           .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pin"), "51.04"));
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#map .leaflet-marker-icon")));
       Path photo = Files.createTempFile("pothole", ".png");
       Files.write(photo, png());
       page.findElement(By.id("photo")).sendKeys(photo.toString());
@@ -532,6 +537,11 @@ class PortalBrowserIT extends PlatformIT {
 
   /** Chooses a category on the report page by searching {@code words} and pressing it. */
   private static void choose(Browser browser, String words, String code) {
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.cssSelector("#category-groups details"), 0));
     WebElement search =
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("category-search")));
     search.sendKeys(words);

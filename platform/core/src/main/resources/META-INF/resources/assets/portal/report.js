@@ -201,8 +201,8 @@ function showProblem(body) {
   for (const e of errors) {
     const input = fieldNamed(e.field);
     if (input) {
-      showError(input, e.message || body.detail, e.field === 'location' || e.field === 'lat' || e.field === 'long'
-        ? 'location-error' : errorFor(input));
+      const where = ['location', 'lat', 'long'].includes(e.field);
+      showError(input, said(e.field, e.message || body.detail, body.status), where ? 'location-error' : errorFor(input));
       first = first || input;
     } else {
       $('form-error').textContent = t('refused', body.detail || '');
@@ -210,6 +210,15 @@ function showProblem(body) {
   }
   status.textContent = t('notSent');
   (first || $('send')).focus();
+}
+
+/** The server's message in the page's language where the field says what it is about. */
+function said(field, message, status) {
+  if (['location', 'lat', 'long'].includes(field)) return t('locationRefused', message);
+  if (field === 'media') return status === 413 ? t('photoSize') : t('photoType');
+  if (field === 'email') return t('emailRefused', message);
+  if (field && field.startsWith('attribute[')) return t('answerRefused', message);
+  return t('fieldRefused', message);
 }
 
 function fieldNamed(field) {
@@ -512,6 +521,8 @@ $('back-to-form').addEventListener('click', () => show('report-form'));
 status.textContent = t('loadingCategories');
 loadCategories().then(() => {
   status.textContent = '';
+  // words typed while the list was loading
+  if ($('category-search').value.trim()) search();
   // a link may name the category: /c/{city}/report?service=pothole
   const wanted = new URLSearchParams(window.location.search).get('service');
   if (wanted && categories.some((c) => c.code === wanted)) choose(wanted);
