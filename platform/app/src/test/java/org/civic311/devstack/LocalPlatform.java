@@ -172,6 +172,7 @@ public final class LocalPlatform {
     say("Civic311 is running.");
     say("  Cities (public API)    " + base + "/api/v1/cities");
     say("  Lethbridge catalogue   " + base + "/api/v1/cities/lethbridge/service-categories");
+    say("  Resident portal        " + base + "/c/lethbridge/ and " + base + "/c/calgary/");
     say("  Agent console          " + base + "/c/lethbridge/agent/");
     say("  City administration    " + base + "/c/lethbridge/admin/ (lethbridge-admin)");
     say("  Health                 " + base + "/health/ready");

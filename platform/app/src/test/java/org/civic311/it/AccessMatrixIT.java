@@ -449,6 +449,33 @@ class AccessMatrixIT extends PlatformIT {
     row("GET /provider", Set.of(PUBLIC), (r, c) -> r.get("provider/"));
     // the administration pages' shell: public, as it carries no city data; the API it calls is not
     row("GET /c/{city}/admin", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/admin/"));
+    // the resident portal: public pages over the public API
+    row("GET /c/{city}", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/"));
+    row("GET /c/{city}/report", Set.of(PUBLIC), (r, c) -> r.get("c/" + c.slug + "/report"));
+    row(
+        "GET /c/{city}/my-requests",
+        Set.of(PUBLIC),
+        (r, c) -> r.get("c/" + c.slug + "/my-requests"));
+    row(
+        "GET /c/{city}/follow",
+        Set.of(PUBLIC),
+        (r, c) -> r.queryParam("number", fresh(c)).get("c/" + c.slug + "/follow"));
+    row(
+        "GET /webjars/{file: .+}",
+        Set.of(PUBLIC),
+        (r, c) -> r.get("webjars/leaflet/1.9.4/dist/leaflet.js"));
+    row(
+        "GET /api/v1/cities/{city}/phone-numbers",
+        Set.of(PUBLIC),
+        (r, c) -> r.get(city(c) + "/phone-numbers"));
+    row(
+        "GET /api/v1/cities/{city}/service-requests/nearby",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.queryParam("service_code", c.categoryCode)
+                .queryParam("lat", "49.7")
+                .queryParam("long", "-112.8")
+                .get(city(c) + "/service-requests/nearby"));
     row(
         "GET /c/{city}/requests/{id}",
         Set.of(PUBLIC),

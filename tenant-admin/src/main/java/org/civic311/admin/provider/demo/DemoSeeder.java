@@ -115,6 +115,10 @@ public class DemoSeeder {
                           city.timeZone(),
                           city.locales(),
                           null)));
+      if (city.centre() != null) {
+        transactions.inNewTransaction(
+            () -> registry.centreMap(profile.id(), city.centre().lat(), city.centre().lon()));
+      }
       transactions.inNewTransaction(
           () -> {
             CurrentTenant.runAs(profile.id(), () -> fill(city, profile, rows));

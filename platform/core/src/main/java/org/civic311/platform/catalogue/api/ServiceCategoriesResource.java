@@ -48,7 +48,7 @@ public class ServiceCategoriesResource {
     return catalogue
         .byCode(code)
         .filter(c -> c.active() && !c.staffOnly())
-        .map(c -> ServiceCategoryView.of(c.in(lang)))
+        .map(c -> ServiceCategoryView.withQuestions(c.in(lang)))
         .orElseThrow(
             () -> ProblemException.notFound("This city has no service category '" + code + "'."));
   }

@@ -21,12 +21,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Supplier;
+import org.civic311.platform.request.application.DuplicateFinder;
 import org.civic311.platform.request.application.DuplicateRequestException;
 import org.civic311.platform.request.application.RequestIntakeService;
 import org.civic311.platform.request.application.RequestLifecycleService;
 import org.civic311.platform.request.application.RequestNotFoundException;
 import org.civic311.platform.request.application.RequestSummary;
 import org.civic311.platform.request.application.RequestWorkService;
+import org.civic311.platform.request.application.SubmitServiceRequest;
+import org.civic311.platform.request.domain.RequestMedia;
 import org.civic311.platform.shared.api.Caller;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
@@ -45,6 +48,8 @@ public class ServiceRequestsResource {
   @Inject RequestIntakeService intake;
   @Inject RequestLifecycleService lifecycle;
   @Inject RequestWorkService work;
+  @Inject DuplicateFinder duplicates;
+  @Inject jakarta.validation.Validator validator;
   @Context SecurityContext security;
 
   @POST
@@ -54,6 +59,39 @@ public class ServiceRequestsResource {
       @NotNull(message = "a JSON body is required") @Valid SubmitServiceRequestPayload payload,
       @PathParam("city") String city,
       @Context UriInfo uri) {
+    return create(payload, null, city, uri);
+  }
+
+  /**
+   * The same submission with a photo, as the portal sends it: {@code multipart/form-data} with the
+   * JSON of {@link #submit} in the part {@code request} and the photo in the file part {@code
+   * media} (optional). The photo is checked and stored as Open311's are, in the request's own
+   * transaction.
+   */
+  @POST
+  @PermitAll
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response submitWithPhoto(
+      @PathParam("city") String city,
+      @Context UriInfo uri,
+      @Context jakarta.servlet.http.HttpServletRequest servlet) {
+    SubmitServiceRequestPayload payload = MultipartSubmission.payload(servlet);
+    var violations = validator.validate(payload);
+    if (!violations.isEmpty()) {
+      throw new jakarta.validation.ConstraintViolationException(violations);
+    }
+    try {
+      return create(payload, MultipartSubmission.photo(servlet), city, uri);
+    } catch (RequestMedia.Refused e) {
+      throw MultipartSubmission.refused(e);
+    }
+  }
+
+  private Response create(
+      SubmitServiceRequestPayload payload,
+      SubmitServiceRequest.Photo photo,
+      String city,
+      UriInfo uri) {
     Caller caller = Caller.of(security);
     // Staff reporting for a caller are not the reporter; a signed-in resident is.
     boolean resident = caller.hasRole(Roles.RESIDENT) && !caller.actsFor(city);
@@ -64,7 +102,8 @@ public class ServiceRequestsResource {
               payload.toCommand(
                   resident ? caller.subject() : null,
                   resident ? caller.verifiedEmail().orElse(null) : null,
-                  caller.actsFor(city)));
+                  caller.actsFor(city),
+                  photo));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     } catch (DuplicateRequestException e) {
@@ -77,6 +116,42 @@ public class ServiceRequestsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(ServiceRequestView.of(created))
         .build();
+  }
+
+  /**
+   * The open requests of a public category near a point, nearest first, for the portal to offer "me
+   * too" before a report is sent. Public fields only, as {@link #one} shows them.
+   */
+  @GET
+  @Path("nearby")
+  @PermitAll
+  public List<NearbyRequestView> nearby(
+      @QueryParam("service_code") String serviceCode,
+      @QueryParam("lat") String latitude,
+      @QueryParam("long") String longitude) {
+    if (serviceCode == null || serviceCode.isBlank()) {
+      throw ProblemException.invalid("service_code", "is required");
+    }
+    java.math.BigDecimal lat = coordinate("lat", latitude);
+    java.math.BigDecimal lon = coordinate("long", longitude);
+    try {
+      return duplicates.nearby(serviceCode.strip(), lat, lon).stream()
+          .map(NearbyRequestView::of)
+          .toList();
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.fromRule(e);
+    }
+  }
+
+  private static java.math.BigDecimal coordinate(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid(field, "is required");
+    }
+    try {
+      return new java.math.BigDecimal(value.strip());
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid(field, "'" + value + "' is not a number");
+    }
   }
 
   @GET

@@ -34,7 +34,11 @@ public record SubmitServiceRequestPayload(
    * The command, reported under {@code reporterSubject} (a signed-in resident's account, or null)
    * with this payload's e-mail, or else {@code accountEmail}, as contact.
    */
-  SubmitServiceRequest toCommand(String reporterSubject, String accountEmail, boolean byStaff) {
+  SubmitServiceRequest toCommand(
+      String reporterSubject,
+      String accountEmail,
+      boolean byStaff,
+      SubmitServiceRequest.Photo photo) {
     return new SubmitServiceRequest(
         serviceCode,
         description,
@@ -48,7 +52,9 @@ public record SubmitServiceRequestPayload(
         answers(),
         byStaff,
         Boolean.TRUE.equals(subscribe),
-        locale);
+        locale,
+        photo,
+        null);
   }
 
   /** Each answer as a list of strings: one value, or the values of a multi-value list. */

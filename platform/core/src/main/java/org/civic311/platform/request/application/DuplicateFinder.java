@@ -44,6 +44,20 @@ public class DuplicateFinder {
   @ConfigProperty(name = "civic311.request.duplicate-max-age", defaultValue = "P14D")
   Duration maxAge;
 
+  /**
+   * How far the portal looks for open requests to offer "me too" on before a report is sent: at
+   * least this, or the city's duplicate radius when that is wider (also when the rule is off).
+   */
+  @Inject
+  @ConfigProperty(name = "civic311.request.nearby-radius-metres", defaultValue = "100")
+  int nearbyRadiusMetres;
+
+  /** The most open requests {@link #nearby} lists. */
+  public static final int NEARBY_LIMIT = 10;
+
+  /** An open request near a point, and how far it is, in whole metres. */
+  public record Nearby(RequestSummary request, int metres) {}
+
   /** The rule in force in the current city: its own, or the deployment's defaults. */
   public record Rule(int radiusMetres, int maxAgeDays, boolean cityOwn) {
     /** As the audit history keeps it. */
@@ -92,27 +106,66 @@ public class DuplicateFinder {
     if (rule.radiusMetres() == 0) {
       return List.of();
     }
-    int radiusMetres = rule.radiusMetres();
     var category = catalogue.byCode(categoryCode);
     if (category.isEmpty()) {
       return List.of();
     }
+    return within(category.get(), lat, lon, rule.radiusMetres(), rule.maxAgeDays()).stream()
+        .map(Nearby::request)
+        .toList();
+  }
+
+  /**
+   * The open requests of a public category near a point that a resident may support instead of
+   * reporting (the portal asks before it sends a report): within the city's duplicate radius or
+   * {@code civic311.request.nearby-radius-metres}, whichever is wider, and the rule's age; nearest
+   * first, at most {@link #NEARBY_LIMIT}.
+   *
+   * @throws IllegalArgumentException naming {@code service_code} (not a public category of the
+   *     city), {@code lat} or {@code long} (out of range)
+   */
+  @TenantTransactional
+  public List<Nearby> nearby(String categoryCode, BigDecimal lat, BigDecimal lon) {
+    CategorySummary category =
+        catalogue
+            .byCode(categoryCode == null ? "" : categoryCode)
+            .filter(c -> c.active() && !c.staffOnly())
+            .orElseThrow(() -> new UnknownServiceCode(categoryCode));
+    // the same range checks as a report's
+    org.civic311.platform.request.domain.Location.of(lat, lon, null);
+    Rule rule = rule();
+    return within(
+            category,
+            lat,
+            lon,
+            Math.max(rule.radiusMetres(), nearbyRadiusMetres),
+            rule.maxAgeDays())
+        .stream()
+        .limit(NEARBY_LIMIT)
+        .toList();
+  }
+
+  private List<Nearby> within(
+      CategorySummary category, BigDecimal lat, BigDecimal lon, int radiusMetres, int maxAgeDays) {
     double dLat = Math.toDegrees(radiusMetres / EARTH_RADIUS_METRES);
     double dLon = dLat / Math.max(Math.cos(Math.toRadians(lat.doubleValue())), 0.01);
     MathContext m = MathContext.DECIMAL64;
     List<ServiceRequest> box =
         requests.openInBox(
-            UUID.fromString(category.get().id()),
+            UUID.fromString(category.id()),
             lat.subtract(BigDecimal.valueOf(dLat), m),
             lat.add(BigDecimal.valueOf(dLat), m),
             lon.subtract(BigDecimal.valueOf(dLon), m),
             lon.add(BigDecimal.valueOf(dLon), m),
-            OffsetDateTime.now(clock).minusDays(rule.maxAgeDays()));
+            OffsetDateTime.now(clock).minusDays(maxAgeDays));
     Map<String, CategorySummary> byId = intake.categoriesById();
     return box.stream()
         .filter(r -> metres(lat, lon, r) <= radiusMetres)
         .sorted((a, b) -> Double.compare(metres(lat, lon, a), metres(lat, lon, b)))
-        .map(r -> RequestIntakeService.summarise(r, byId))
+        .map(
+            r ->
+                new Nearby(
+                    RequestIntakeService.summarise(r, byId), (int) Math.round(metres(lat, lon, r))))
         .toList();
   }
 

@@ -33,6 +33,15 @@ public record PhoneNumber(String e164) {
     }
   }
 
+  /** As people of its country write it: {@code (403) 320-3001}. */
+  public String national() {
+    try {
+      return UTIL.format(UTIL.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+
   @Override
   public String toString() {
     return e164;

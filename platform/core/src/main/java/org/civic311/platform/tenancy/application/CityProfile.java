@@ -20,7 +20,11 @@ public record CityProfile(
     List<String> locales,
     boolean active,
     Optional<String> hostName,
-    Optional<OffsetDateTime> offboardAt) {
+    Optional<OffsetDateTime> offboardAt,
+    Optional<MapCentre> mapCentre) {
+
+  /** Where the resident portal's map opens (WGS 84). */
+  public record MapCentre(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {}
 
   static CityProfile of(Tenant tenant) {
     return new CityProfile(
@@ -32,6 +36,7 @@ public record CityProfile(
         List.copyOf(tenant.locales()),
         tenant.isActive(),
         tenant.hostName(),
-        tenant.offboardAt());
+        tenant.offboardAt(),
+        tenant.mapCentre().map(c -> new MapCentre(c[0], c[1])));
   }
 }

@@ -76,7 +76,7 @@ public class TenantRegistry {
   }
 
   /**
-   * The city leaves: suspended at once, its data to be deleted at {@code at} (ADR 0016).
+   * The city leaves: suspended at once, its data to be deleted at {@code at} (ADR 0018).
    *
    * @return the city, or empty when there is none with this id
    * @throws IllegalStateException when its deletion is already scheduled
@@ -97,6 +97,19 @@ public class TenantRegistry {
   public java.util.Optional<CityProfile> cancelOffboarding(
       org.civic311.platform.shared.domain.TenantId city) {
     return change(city, Tenant::cancelOffboarding);
+  }
+
+  /**
+   * Sets where the resident portal's map opens for {@code city} (both null: nowhere in particular).
+   *
+   * @throws IllegalArgumentException ({@code map_centre: ...}) for a point that is not one
+   */
+  @Transactional
+  public java.util.Optional<CityProfile> centreMap(
+      org.civic311.platform.shared.domain.TenantId city,
+      java.math.BigDecimal latitude,
+      java.math.BigDecimal longitude) {
+    return change(city, t -> t.centreMapOn(latitude, longitude));
   }
 
   private java.util.Optional<CityProfile> change(

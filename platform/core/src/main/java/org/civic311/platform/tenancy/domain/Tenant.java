@@ -72,6 +72,12 @@ public class Tenant {
   @Column(name = "offboard_at")
   private OffsetDateTime offboardAt;
 
+  @Column(name = "map_lat")
+  private java.math.BigDecimal mapLatitude;
+
+  @Column(name = "map_long")
+  private java.math.BigDecimal mapLongitude;
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   protected Tenant() {}
@@ -167,6 +173,34 @@ public class Tenant {
 
   public Optional<String> contactEmail() {
     return Optional.ofNullable(contactEmail);
+  }
+
+  /**
+   * Where the resident portal's map opens (WGS 84), or nowhere in particular when both are null.
+   *
+   * @throws IllegalArgumentException ({@code map_centre: ...}) for one without the other, or a
+   *     point out of range
+   */
+  public void centreMapOn(java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+    if ((latitude == null) != (longitude == null)) {
+      throw new IllegalArgumentException("map_centre: latitude and longitude go together");
+    }
+    if (latitude != null
+        && (latitude.abs().compareTo(java.math.BigDecimal.valueOf(90)) > 0
+            || longitude.abs().compareTo(java.math.BigDecimal.valueOf(180)) > 0)) {
+      throw new IllegalArgumentException("map_centre: is not a point on the earth");
+    }
+    this.mapLatitude =
+        latitude == null ? null : latitude.setScale(6, java.math.RoundingMode.HALF_UP);
+    this.mapLongitude =
+        longitude == null ? null : longitude.setScale(6, java.math.RoundingMode.HALF_UP);
+  }
+
+  /** Where the portal's map opens: latitude then longitude, or empty. */
+  public Optional<java.math.BigDecimal[]> mapCentre() {
+    return mapLatitude == null
+        ? Optional.empty()
+        : Optional.of(new java.math.BigDecimal[] {mapLatitude, mapLongitude});
   }
 
   public void suspend() {
