@@ -84,7 +84,7 @@ class AccessMatrixIT extends PlatformIT {
    * One endpoint: who may use it, and how to call it well (so a refusal is about access only).
    * {@code departmentWork}: department staff may use it only as members of the department of the
    * demo pothole (roads), which the demo's staff are and the integrations' service account is not
-   * (ADR 0016).
+   * (ADR 0018).
    */
   private record Row(Set<String> roles, Call call, boolean departmentWork) {}
 

@@ -19,7 +19,7 @@ import org.civic311.it.support.Db;
 import org.junit.jupiter.api.Test;
 
 /**
- * A city's export (ADR 0016) against the real WAR and PostgreSQL: the archive holds exactly the
+ * A city's export (ADR 0018) against the real WAR and PostgreSQL: the archive holds exactly the
  * city's rows of every table that holds city data (counted in the database, table by table, the
  * tables read from the schema), its photos, and nothing of another city; its progress ends with
  * every row written; another city's path and other callers get nothing.

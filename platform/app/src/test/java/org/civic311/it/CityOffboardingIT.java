@@ -15,7 +15,7 @@ import org.civic311.it.support.Db;
 import org.junit.jupiter.api.Test;
 
 /**
- * Offboarding (ADR 0016) against the real WAR, PostgreSQL and Keycloak: the operator retypes the
+ * Offboarding (ADR 0018) against the real WAR, PostgreSQL and Keycloak: the operator retypes the
  * slug, the city is suspended and scheduled for deletion after the grace period (cancellable within
  * it); once due, every row of it in every table that holds city data is deleted (the tables read
  * from the schema), with its Keycloak organization and the users who served it alone, while another

@@ -206,7 +206,7 @@ public class ProviderCitiesResource {
   public record OffboardPayload(String confirm, String reason) {}
 
   /**
-   * A city leaves (ADR 0016): suspended at once, its data deleted when the grace period is over
+   * A city leaves (ADR 0018): suspended at once, its data deleted when the grace period is over
    * ({@code offboard_at}), unless cancelled before. 400 naming {@code confirm} when the slug was
    * not retyped, or {@code reason}; 409 when its deletion is already scheduled.
    */

@@ -20,7 +20,7 @@ import org.civic311.platform.tenancy.application.OperatorAudit;
 import org.civic311.platform.tenancy.application.PhoneDirectory;
 
 /**
- * A city's whole data set as a streamed archive (ADR 0016): an export is made (audited, with the
+ * A city's whole data set as a streamed archive (ADR 0018): an export is made (audited, with the
  * rows it will hold), then its archive is streamed while its progress can be asked for. The archive
  * is read as the city, in one transaction bound to it, so row-level security decides every row it
  * holds. Exports are kept in memory for a day.

@@ -10,7 +10,7 @@ import org.civic311.platform.tenancy.application.CityProfile;
 
 /**
  * One export of a city: what it is to contain (rows per table, counted when the archive is written)
- * and how far the archive has got. Kept in memory by the instance that made it (ADR 0016); the
+ * and how far the archive has got. Kept in memory by the instance that made it (ADR 0018); the
  * counters are updated by the thread writing the archive and read by the progress endpoint.
  */
 public final class ExportJob {

@@ -26,7 +26,7 @@ import org.civic311.platform.tenancy.application.CityProfile;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 
 /**
- * A city's whole data set for the operator (ADR 0016): make an export, watch its progress, stream
+ * A city's whole data set for the operator (ADR 0018): make an export, watch its progress, stream
  * its archive (a ZIP of CSV and JSON, with the photos).
  */
 @RequestScoped

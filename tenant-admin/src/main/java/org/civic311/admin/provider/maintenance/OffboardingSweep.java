@@ -11,7 +11,7 @@ import org.civic311.platform.tenancy.application.CityProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes the cities whose offboarding grace period is over (ADR 0016), every {@code
+ * Deletes the cities whose offboarding grace period is over (ADR 0018), every {@code
  * civic311.provider.offboard-sweep-interval} (an hour unless configured). A city whose deletion
  * fails (Keycloak away) stays scheduled and is tried again at the next run.
  */

@@ -21,7 +21,7 @@ import org.civic311.platform.tenancy.application.TenantRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A city leaves (ADR 0016). Scheduling suspends it at once and sets its deletion for the end of the
+ * A city leaves (ADR 0018). Scheduling suspends it at once and sets its deletion for the end of the
  * grace period ({@code civic311.provider.offboard-grace}, 30 days unless configured); until then
  * the operator may cancel. Completing it, once due, deletes its Keycloak organization (and the
  * users who belonged to no other city), then every row of it in every table that holds city data,

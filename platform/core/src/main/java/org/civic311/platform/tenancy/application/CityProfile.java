@@ -9,7 +9,7 @@ import org.civic311.platform.tenancy.domain.Tenant;
 
 /**
  * An immutable snapshot of a city, safe to cache and share between threads. {@code offboardAt} is
- * when its data is to be deleted, while it is leaving (ADR 0016).
+ * when its data is to be deleted, while it is leaving (ADR 0018).
  */
 public record CityProfile(
     TenantId id,

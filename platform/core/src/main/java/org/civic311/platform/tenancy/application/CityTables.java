@@ -10,7 +10,7 @@ import org.civic311.platform.shared.domain.TenantId;
 
 /**
  * Every row of one city, wherever it is, found from the schema rather than listed in code: a table
- * added by a later migration is exported and erased without touching this port (ADR 0016).
+ * added by a later migration is exported and erased without touching this port (ADR 0018).
  *
  * <p>Reading ({@link #count}, {@link #read}) happens inside the caller's transaction bound to the
  * city ({@code @TenantTransactional}), so row-level security decides what is seen. Erasing runs in
