@@ -132,6 +132,10 @@ class AccessMatrixIT extends PlatformIT {
         "GET /api/v1/cities/{city}/service-requests/{id}/history",
         CITY_STAFF,
         (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c) + "/history"));
+    row(
+        "GET /api/v1/cities/{city}/service-requests/{id}/reporter",
+        CITY_STAFF,
+        (r, c) -> r.get(city(c) + "/service-requests/" + fresh(c) + "/reporter"));
     departmentRow(
         "POST /api/v1/cities/{city}/service-requests/{id}/status",
         CITY_STAFF,
@@ -499,6 +503,18 @@ class AccessMatrixIT extends PlatformIT {
                         "email",
                         "follower-" + java.util.UUID.randomUUID() + "@example.org"))
                 .post(city(c) + "/subscriptions"));
+    row(
+        "POST /api/v1/cities/{city}/subscriptions/stop",
+        Set.of(PUBLIC),
+        (r, c) ->
+            r.contentType(ContentType.JSON)
+                .body(
+                    Map.of(
+                        "service_request_id",
+                        fresh(c),
+                        "email",
+                        "follower-" + java.util.UUID.randomUUID() + "@example.org"))
+                .post(city(c) + "/subscriptions/stop"));
     row(
         "POST /api/v1/cities/{city}/subscriptions/confirm",
         Set.of(PUBLIC),

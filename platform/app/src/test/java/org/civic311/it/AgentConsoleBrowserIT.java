@@ -113,7 +113,15 @@ class AgentConsoleBrowserIT extends PlatformIT {
           .then()
           .statusCode(200)
           .body("channel", equalTo("phone"))
-          .body("service_code", equalTo("pothole"));
+          .body("service_code", equalTo("pothole"))
+          .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("reporter_name")));
+      // the caller's name and e-mail went with the request, for the city's staff only
+      as("lethbridge-agent")
+          .get(API + "/service-requests/{id}/reporter", id)
+          .then()
+          .statusCode(200)
+          .body("name", equalTo("Dana Whitford"))
+          .body("email", equalTo(email));
       assertThat(
               Db.sql(
                   Db.city("lethbridge"),

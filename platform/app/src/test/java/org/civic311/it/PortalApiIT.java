@@ -40,6 +40,152 @@ class PortalApiIT extends PlatformIT {
     Db.addCategory(north, UUID.randomUUID(), "graffiti", "Graffiti");
   }
 
+  // ---- the reporter's name ----------------------------------------------------------------------
+
+  @Test
+  void aReportersNameIsKeptForTheCitysStaffOnlyFromThePortalAndFromOpen311() throws Exception {
+    String fromPortal =
+        api()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "service_code", "pothole",
+                    "description", "Deep one",
+                    "address_string", "1 Main St",
+                    "name", "  Jane Q. Resident ",
+                    "email", "jane@example.org"))
+            .post("api/v1/cities/{city}/service-requests", north.slug())
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("service_request_id");
+    as(north, "agent")
+        .get("api/v1/cities/{city}/service-requests/{id}/reporter", north.slug(), fromPortal)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Jane Q. Resident"))
+        .body("email", equalTo("jane@example.org"))
+        .body("signed_in", equalTo(false));
+    // never in what the public reads
+    assertThat(
+            api()
+                .get("api/v1/cities/{city}/service-requests/{id}", north.slug(), fromPortal)
+                .asString())
+        .doesNotContain("Jane");
+    // another city's staff do not find it; the public may not ask
+    as(south, "agent")
+        .get("api/v1/cities/{city}/service-requests/{id}/reporter", south.slug(), fromPortal)
+        .then()
+        .statusCode(404);
+    api()
+        .get("api/v1/cities/{city}/service-requests/{id}/reporter", north.slug(), fromPortal)
+        .then()
+        .statusCode(401);
+
+    // Open311's first_name and last_name
+    Db.addApiKey(north, "north-key-for-names");
+    String fromApp =
+        api()
+            .contentType(ContentType.URLENC)
+            .formParam("jurisdiction_id", north.jurisdictionId())
+            .formParam("api_key", "north-key-for-names")
+            .formParam("service_code", "pothole")
+            .formParam("address_string", "2 Main St")
+            .formParam("first_name", "Omar")
+            .formParam("last_name", "Haddad")
+            .post("open311/v2/requests.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("[0].service_request_id");
+    as(north, "agent")
+        .get("api/v1/cities/{city}/service-requests/{id}/reporter", north.slug(), fromApp)
+        .then()
+        .body("name", equalTo("Omar Haddad"))
+        .body("email", org.hamcrest.Matchers.nullValue());
+
+    // markup or a line break in a name is refused, naming it, and nothing is stored
+    long before = Db.count(north, "service_request");
+    for (String bad : List.of("<b>Jane</b>", "Jane\nDoe", "x".repeat(201))) {
+      api()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "service_code", "pothole",
+                  "description", "Deep one",
+                  "address_string", "1 Main St",
+                  "name", bad))
+          .post("api/v1/cities/{city}/service-requests", north.slug())
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("name"));
+    }
+    assertThat(Db.count(north, "service_request")).isEqualTo(before);
+  }
+
+  // ---- stopping updates from the status page ----------------------------------------------------
+
+  @Test
+  void theStatusPageSendsAFollowerTheLinkToStopAndTellsNoOneWhoFollows() throws Exception {
+    String follower = "follower-" + UUID.randomUUID() + "@example.org";
+    String id =
+        api()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "service_code", "pothole",
+                    "description", "Deep one",
+                    "address_string", "3 Main St",
+                    "email", follower,
+                    "subscribe", true))
+            .post("api/v1/cities/{city}/service-requests", north.slug())
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("service_request_id");
+    org.civic311.it.support.Mail.awaitTo(follower, 1); // "Request received"
+
+    String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
+    for (String who : List.of(follower, stranger)) {
+      api()
+          .contentType(ContentType.JSON)
+          .body(Map.of("service_request_id", id, "email", who))
+          .post("api/v1/cities/{city}/subscriptions/stop", north.slug())
+          .then()
+          .statusCode(202)
+          .body("status", equalTo("link_sent_if_following"));
+    }
+    jakarta.mail.internet.MimeMessage stop =
+        org.civic311.it.support.Mail.awaitTo(follower, 2).get(1);
+    assertThat(org.civic311.it.support.Mail.subject(stop)).contains("Stop your e-mail updates");
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("subscriptions/unsubscribe\\?token=([A-Za-z0-9_%-]+)")
+            .matcher(org.civic311.it.support.Mail.text(stop));
+    assertThat(link.find()).isTrue();
+    api()
+        .post("api/v1/cities/{city}/subscriptions/unsubscribe?token=" + link.group(1), north.slug())
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("unsubscribed"));
+    assertThat(org.civic311.it.support.Mail.to(stranger)).as("nothing to a non-follower").isEmpty();
+
+    // another city does not know the request; a wrong address is refused, naming it
+    api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("service_request_id", id, "email", follower))
+        .post("api/v1/cities/{city}/subscriptions/stop", south.slug())
+        .then()
+        .statusCode(404);
+    api()
+        .contentType(ContentType.JSON)
+        .body(Map.of("service_request_id", id, "email", "not-an-address"))
+        .post("api/v1/cities/{city}/subscriptions/stop", north.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("email"));
+  }
+
   // ---- nearby ----------------------------------------------------------------------------------
 
   @Test
@@ -460,7 +606,7 @@ class PortalApiIT extends PlatformIT {
   }
 
   private static void move(TestCity city, String id, String status) {
-    as(city, "department-staff")
+    as(city, "agent")
         .contentType(ContentType.JSON)
         .body(Map.of("status", status))
         .post("api/v1/cities/{city}/service-requests/{id}/status", city.slug(), id)

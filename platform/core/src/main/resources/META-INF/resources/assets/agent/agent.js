@@ -395,6 +395,9 @@ async function fileRequest(event) {
   if (who.caller_email) {
     body.email = who.caller_email;
   }
+  if (who.caller_name) {
+    body.name = who.caller_name;
+  }
   const given = answers();
   if (Object.keys(given).length) {
     body.attributes = given;
@@ -581,6 +584,10 @@ async function renderDetail(r) {
     ['Expected', when(r.expected_datetime)],
     ['Duplicate of', r.parent_service_request_id ? r.parent_service_request_id + (r.merged_datetime ? ' (merged ' + when(r.merged_datetime) + ')' : '') : ''],
   ].filter(([, v]) => v);
+  // who reported it: staff only, never in the public views
+  const reporter = await api(base + '/service-requests/' + r.service_request_id + '/reporter');
+  const by = [reporter.name, reporter.email].filter(Boolean).join(' · ');
+  facts.push(['Reported by', (by || 'Anonymous') + (reporter.signed_in ? ' (signed in)' : '')]);
   $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   options(
     $('st-status'),

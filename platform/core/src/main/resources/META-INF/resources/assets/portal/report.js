@@ -263,6 +263,7 @@ async function send() {
     address_string: $('address').value.trim() || undefined,
     lat: pin ? pin.lat : undefined,
     long: pin ? pin.long : undefined,
+    name: $('name').value.trim() || undefined,
     email: $('email').value.trim() || undefined,
     subscribe: $('subscribe').checked,
     locale: lang,

@@ -82,6 +82,40 @@ document.getElementById('follow').addEventListener('submit', async (event) => {
   }
 });
 
+document.getElementById('stop').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const email = document.getElementById('stop-email');
+  const result = document.getElementById('stop-result');
+  clearErrors(form);
+  result.textContent = '';
+  if (!email.value.trim() || !email.checkValidity()) {
+    showError(email, t('emailInvalid'));
+    email.focus();
+    return;
+  }
+  let answer;
+  try {
+    answer = await fetch(`${cityApi}/subscriptions/stop`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service_request_id: id, email: email.value.trim() }),
+    });
+  } catch (offline) {
+    result.textContent = t('offline');
+    return;
+  }
+  const body = await problem(answer);
+  if (answer.ok) {
+    result.textContent = t('stopSent');
+  } else if (body.errors?.some((e) => e.field === 'email')) {
+    showError(email, t('emailRefused', body.errors.find((e) => e.field === 'email').message));
+    email.focus();
+  } else {
+    result.textContent = t('tryAgain');
+  }
+});
+
 load().catch(() => {
   status.textContent = t('statusCannotLoad');
 });

@@ -51,6 +51,24 @@ public class SubscriptionsResource {
         .build();
   }
 
+  /**
+   * "Stop my updates" from the status page: the address gets the link that stops them, if it
+   * follows the request; the answer is the same either way.
+   */
+  @POST
+  @Path("stop")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response stop(
+      @NotNull(message = "a JSON body is required") @Valid FollowRequestPayload payload) {
+    call(() -> subscriptions.stop(payload.serviceRequestId(), payload.email()))
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "This city has no service request '" + payload.serviceRequestId() + "'."));
+    return Response.accepted(Map.of("status", "link_sent_if_following")).build();
+  }
+
   @POST
   @Path("confirm")
   @PermitAll

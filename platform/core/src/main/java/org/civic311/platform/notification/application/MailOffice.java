@@ -175,6 +175,48 @@ public class MailOffice {
   }
 
   /**
+   * Sends {@code email} the link that stops its updates about {@code requestId}, when it follows
+   * the request (or waits to confirm) and had fewer than {@link #CONFIRMATIONS_PER_HOUR} asked-for
+   * messages this hour; otherwise nothing, and the caller cannot tell which.
+   */
+  @TenantTransactional
+  public void sendStopLink(UUID eventId, UUID requestId, String email) {
+    Optional<Subscription> following =
+        repository
+            .subscription(requestId, email)
+            .filter(s -> s.receivesMail() || s.awaitsConfirmation());
+    Optional<RequestSummary> request = requests.find(requestId.toString());
+    if (following.isEmpty() || request.isEmpty() || !confirmationAllowed(email)) {
+      return;
+    }
+    MailIdentity id = identity();
+    Subscription s = following.get();
+    MailTexts t = new MailTexts(s.locale());
+    RequestSummary r = request.get();
+    String link =
+        page(
+            "subscriptions/unsubscribe?token="
+                + MailTexts.query(s.unsubscribeToken())
+                + "&lang="
+                + s.locale());
+    MailTexts.Body body =
+        new MailTexts.Body(id.brandColor())
+            .heading(t.text("heading.stop"))
+            .paragraph(t.text("intro.stop", r.id(), r.categoryName()))
+            .link(t.text("link.stop"), link)
+            .footer(t.text("intro.stop_ignore"), null);
+    send(
+        eventId,
+        email,
+        "stop",
+        id,
+        t.text("subject.stop", id.cityName()),
+        body,
+        s.locale(),
+        Map.of());
+  }
+
+  /**
    * Sends {@code email} the update {@code kind} (received, in_progress, resolved, closed, reopened,
    * duplicate) of {@code requestId}, once per {@code eventId}, if they still follow it.
    */

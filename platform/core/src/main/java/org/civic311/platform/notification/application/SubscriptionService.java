@@ -102,6 +102,24 @@ public class SubscriptionService {
   }
 
   /**
+   * Someone asks, on the status page, to stop the updates {@code email} gets about {@code
+   * requestId}: the address is sent the link that does it, if it follows the request. Whether it
+   * does is not told, so no one learns who follows what, and no one can stop another person's mail.
+   *
+   * @return empty when the city has no such request
+   * @throws IllegalArgumentException naming {@code email} when it is not an address
+   * @throws MailNotSent when the mail server is away
+   */
+  @TenantTransactional
+  public Optional<String> stop(String requestId, String email) {
+    String address = NotificationSettings.address("email", email).toLowerCase(Locale.ROOT);
+    Optional<RequestSummary> request = requests.find(requestId);
+    request.ifPresent(
+        r -> office.sendStopLink(UUID.randomUUID(), UUID.fromString(r.id()), address));
+    return request.map(RequestSummary::id);
+  }
+
+  /**
    * Confirms the subscription of the confirmation message.
    *
    * @throws UnknownToken when the city has no such link

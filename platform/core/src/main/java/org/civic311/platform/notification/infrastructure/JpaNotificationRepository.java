@@ -234,7 +234,7 @@ public class JpaNotificationRepository implements NotificationRepository {
     return sql(
         "select count(*) from notification_sent where tenant_id = "
             + CITY
-            + " and sent_at >= ? and recipient = ? and kind = 'confirm'",
+            + " and sent_at >= ? and recipient = ? and kind in ('confirm', 'stop')",
         s -> {
           s.setObject(1, since);
           s.setString(2, email);

@@ -171,6 +171,22 @@ public class ServiceRequestsResource {
         .orElseThrow(() -> ProblemException.notFound(String.format(NOT_FOUND, id)));
   }
 
+  /** Who reported the request (name, e-mail, whether signed in): the city's staff only. */
+  public record ReporterView(
+      String name,
+      String email,
+      @jakarta.json.bind.annotation.JsonbProperty("signed_in") boolean signedIn) {}
+
+  @GET
+  @Path("{id}/reporter")
+  @RolesAllowed({Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.CITY_ADMIN})
+  public ReporterView reporter(@PathParam("id") String id) {
+    return intake
+        .reporterOf(id)
+        .map(r -> new ReporterView(r.name(), r.email(), r.signedIn()))
+        .orElseThrow(() -> ProblemException.notFound(String.format(NOT_FOUND, id)));
+  }
+
   /** The whole history, internal notes included. */
   @GET
   @Path("{id}/history")

@@ -28,7 +28,8 @@ public record SubmitServiceRequestPayload(
         String email,
     @Size(max = 50, message = "at most 50 answers") Map<String, Object> attributes,
     Boolean subscribe,
-    @Size(max = 10, message = "at most 10 characters") String locale) {
+    @Size(max = 10, message = "at most 10 characters") String locale,
+    @Size(max = 200, message = "at most 200 characters") String name) {
 
   /**
    * The command, reported under {@code reporterSubject} (a signed-in resident's account, or null)
@@ -54,7 +55,8 @@ public record SubmitServiceRequestPayload(
         Boolean.TRUE.equals(subscribe),
         locale,
         photo,
-        null);
+        null,
+        name);
   }
 
   /** Each answer as a list of strings: one value, or the values of a multi-value list. */

@@ -98,6 +98,7 @@ public class RequestIntakeService {
     if (submission.attributes() != null && !submission.attributes().isEmpty()) {
       request.answer(JSON.toJson(submission.attributes()));
     }
+    request.nameReporter(submission.reporterName());
     RequestMedia photo =
         submission.photo() == null
             ? null
@@ -169,6 +170,23 @@ public class RequestIntakeService {
                     .filter(c -> !c.staffOnly())
                     .isPresent())
         .map(m -> new SubmitServiceRequest.Photo(m.contentType(), m.content()));
+  }
+
+  /**
+   * Who reported a request, for the city's staff: the name and e-mail given, and whether signed in.
+   */
+  public record ReporterContact(String name, String email, boolean signedIn) {}
+
+  @TenantTransactional
+  public Optional<ReporterContact> reporterOf(String id) {
+    return ServiceRequestId.parse(id)
+        .flatMap(requests::find)
+        .map(
+            r ->
+                new ReporterContact(
+                    r.reporterName().orElse(null),
+                    r.reporter().email(),
+                    r.reporter().subject() != null));
   }
 
   @TenantTransactional

@@ -12,7 +12,8 @@ import java.util.Map;
  * account ({@code reporterSubject}) and contact e-mail are optional: anonymous is the default. With
  * {@code subscribe} and an e-mail, the reporter follows the request by e-mail in {@code locale} (a
  * language the city offers; empty means the city's first). A {@code photo} sent with it is kept
- * with the request; otherwise {@code mediaUrl} may link to one the client hosts.
+ * with the request; otherwise {@code mediaUrl} may link to one the client hosts. The reporter's
+ * name ({@code reporterName}) is optional too, and shown only to the city's staff.
  */
 public record SubmitServiceRequest(
     String categoryCode,
@@ -29,7 +30,8 @@ public record SubmitServiceRequest(
     boolean subscribe,
     String locale,
     Photo photo,
-    String mediaUrl) {
+    String mediaUrl,
+    String reporterName) {
 
   /** A photo as the client sent it: its declared type and its bytes. */
   public record Photo(String contentType, byte[] content) {}
@@ -64,6 +66,7 @@ public record SubmitServiceRequest(
         subscribe,
         locale,
         null,
+        null,
         null);
   }
 
@@ -93,6 +96,7 @@ public record SubmitServiceRequest(
         attributes,
         byStaff,
         false,
+        null,
         null,
         null,
         null);

@@ -64,6 +64,9 @@ public class ServiceRequest extends TenantOwned {
   @Column(name = "reporter_email")
   private String reporterEmail;
 
+  @Column(name = "reporter_name")
+  private String reporterName;
+
   @Column(name = "expected_at")
   private OffsetDateTime expectedAt;
 
@@ -340,6 +343,27 @@ public class ServiceRequest extends TenantOwned {
 
   public void answer(String attributesJson) {
     attributes = attributesJson;
+  }
+
+  /**
+   * The name the reporter gave (optional; only the city's staff see it).
+   *
+   * @throws IllegalArgumentException naming {@code name} when it is too long, has control
+   *     characters or markup
+   */
+  public void nameReporter(String name) {
+    String n = name == null ? "" : name.strip();
+    if (n.length() > 200) {
+      throw new IllegalArgumentException("name: at most 200 characters");
+    }
+    if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || n.matches("(?s).*<\\s*[a-zA-Z/!?].*")) {
+      throw new IllegalArgumentException("name: must be plain text on one line");
+    }
+    reporterName = n.isEmpty() ? null : n;
+  }
+
+  public java.util.Optional<String> reporterName() {
+    return java.util.Optional.ofNullable(reporterName);
   }
 
   public java.util.Optional<String> attributesJson() {

@@ -447,7 +447,8 @@ public class Open311Resource {
                   "true".equalsIgnoreCase(param("email_alerts_requested")),
                   param("locale"),
                   photo,
-                  param("media_url"));
+                  param("media_url"),
+                  fullName(param("first_name"), param("last_name")));
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {
@@ -507,6 +508,13 @@ public class Open311Resource {
             + "; confirm the message sent to your e-mail to follow it.");
     return Open311Wire.list(
         Response.Status.OK, Format.of(format), "service_requests", List.of(record));
+  }
+
+  /** GeoReport v2's {@code first_name} and {@code last_name}, as one name (null when neither). */
+  private static String fullName(String first, String last) {
+    String name =
+        ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip())).strip();
+    return name.isEmpty() ? null : name;
   }
 
   /** FixMyStreet-style clients acknowledge with a header; others with a parameter. */
