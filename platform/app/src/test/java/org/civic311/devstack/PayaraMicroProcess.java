@@ -33,6 +33,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
   public static PayaraMicroProcess start(
       Path payaraJar, Path war, int httpPort, Path workDir, Map<String, String> environment)
       throws IOException {
+    return start(payaraJar, war, httpPort, httpPort + 1, workDir, environment);
+  }
+
+  /** As above, with HTTPS on {@code httpsPort} (reserved by the build, so it cannot collide). */
+  public static PayaraMicroProcess start(
+      Path payaraJar,
+      Path war,
+      int httpPort,
+      int httpsPort,
+      Path workDir,
+      Map<String, String> environment)
+      throws IOException {
     Path root = workDir.resolve("payara-root");
     Folders.deleteRecursively(root); // a reused root directory boots stale applications
     Files.createDirectories(workDir);
@@ -49,7 +61,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--port",
                 Integer.toString(httpPort),
                 "--sslport",
-                Integer.toString(httpPort + 1),
+                Integer.toString(httpsPort),
                 "--rootdir",
                 root.toString(),
                 "--deploy",

@@ -42,7 +42,9 @@ class StartupWithoutDatabaseIT {
             "CIVIC311_DEMO_ENABLED", "true");
     Path payara = Path.of(System.getProperty("civic311.it.payara"));
     Path war = Path.of(System.getProperty("civic311.it.war"));
-    try (PayaraMicroProcess platform = PayaraMicroProcess.start(payara, war, httpPort, work, env)) {
+    try (PayaraMicroProcess platform =
+        PayaraMicroProcess.start(
+            payara, war, httpPort, Integer.getInteger("civic311.it.spare.https.port"), work, env)) {
       platform.awaitStatus("health/live", 200, Duration.ofMinutes(3), seconds -> {});
       RequestSpecification api = RestAssured.given().baseUri(platform.base().toString());
 

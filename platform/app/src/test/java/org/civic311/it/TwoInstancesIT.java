@@ -73,6 +73,7 @@ class TwoInstancesIT extends PlatformIT {
               Path.of(System.getProperty("civic311.it.payara")),
               Path.of(System.getProperty("civic311.it.war")),
               Integer.getInteger("civic311.it.spare.http.port"),
+              Integer.getInteger("civic311.it.spare.https.port"),
               work,
               env)) {
         second.awaitStatus("health/ready", 200, Duration.ofMinutes(4), seconds -> {});

@@ -45,76 +45,52 @@ async function load() {
   document.getElementById('request').hidden = false;
 }
 
-document.getElementById('follow').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = event.target;
-  const email = document.getElementById('email');
-  const result = document.getElementById('follow-result');
-  clearErrors(form);
-  result.textContent = '';
-  if (!email.value.trim() || !email.checkValidity()) {
-    showError(email, t('emailInvalid'));
-    email.focus();
-    return;
-  }
-  let answer;
-  try {
-    answer = await fetch(`${cityApi}/subscriptions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service_request_id: id, email: email.value.trim(),
-        locale: document.getElementById('locale').value }),
-    });
-  } catch (offline) {
-    result.textContent = t('offline');
-    return;
-  }
-  const body = await problem(answer);
-  if (answer.ok) {
-    result.textContent = body.status === 'already_following' ? t('followAlready') : t('followSent');
-  } else if (body.errors?.some((e) => e.field === 'email')) {
-    showError(email, t('emailRefused', body.errors.find((e) => e.field === 'email').message));
-    email.focus();
-  } else if (answer.status === 429) {
-    result.textContent = t('followTooMany');
-  } else {
-    result.textContent = t('tryAgain');
-  }
-});
+/**
+ * An e-mail form of the status page: checks the address in the page, posts it with the request's
+ * number to `path`, and says the outcome in the form's status line (`said` reads a 2xx answer).
+ */
+function emailForm(formId, inputId, resultId, path, extra, said) {
+  document.getElementById(formId).addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const email = document.getElementById(inputId);
+    const result = document.getElementById(resultId);
+    clearErrors(form);
+    result.textContent = '';
+    if (!email.value.trim() || !email.checkValidity()) {
+      showError(email, t('emailInvalid'));
+      email.focus();
+      return;
+    }
+    let answer;
+    try {
+      answer = await fetch(`${cityApi}/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ service_request_id: id, email: email.value.trim(), ...extra() }),
+      });
+    } catch (offline) {
+      result.textContent = t('offline');
+      return;
+    }
+    const body = await problem(answer);
+    if (answer.ok) {
+      result.textContent = said(body);
+    } else if (body.errors?.some((e) => e.field === 'email')) {
+      showError(email, t('emailRefused', body.errors.find((e) => e.field === 'email').message));
+      email.focus();
+    } else if (answer.status === 429) {
+      result.textContent = t('followTooMany');
+    } else {
+      result.textContent = t('tryAgain');
+    }
+  });
+}
 
-document.getElementById('stop').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = event.target;
-  const email = document.getElementById('stop-email');
-  const result = document.getElementById('stop-result');
-  clearErrors(form);
-  result.textContent = '';
-  if (!email.value.trim() || !email.checkValidity()) {
-    showError(email, t('emailInvalid'));
-    email.focus();
-    return;
-  }
-  let answer;
-  try {
-    answer = await fetch(`${cityApi}/subscriptions/stop`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service_request_id: id, email: email.value.trim() }),
-    });
-  } catch (offline) {
-    result.textContent = t('offline');
-    return;
-  }
-  const body = await problem(answer);
-  if (answer.ok) {
-    result.textContent = t('stopSent');
-  } else if (body.errors?.some((e) => e.field === 'email')) {
-    showError(email, t('emailRefused', body.errors.find((e) => e.field === 'email').message));
-    email.focus();
-  } else {
-    result.textContent = t('tryAgain');
-  }
-});
+emailForm('follow', 'email', 'follow-result', 'subscriptions',
+  () => ({ locale: document.getElementById('locale').value }),
+  (body) => (body.status === 'already_following' ? t('followAlready') : t('followSent')));
+emailForm('stop', 'stop-email', 'stop-result', 'subscriptions/stop', () => ({}), () => t('stopSent'));
 
 load().catch(() => {
   status.textContent = t('statusCannotLoad');
