@@ -126,9 +126,25 @@ class TwoInstancesIT extends PlatformIT {
               .statusCode(200);
         }
 
-        Mail.await(
-            () -> department.applied(ROADS).size() >= 2 * REQUESTS,
-            "every event at the department");
+        try {
+          org.awaitility.Awaitility.await("every event at the department")
+              .atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofMillis(200))
+              .until(() -> department.applied(ROADS).size() >= 2 * REQUESTS);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError(
+              department.applied(ROADS).size()
+                  + " of "
+                  + 2 * REQUESTS
+                  + " events arrived; waiting: "
+                  + Db.sql(
+                      city,
+                      "select string_agg(consumer || ' seq ' || seq || ' attempts ' || attempts"
+                          + " || ' ' || coalesce(last_error, ''), '; ') from outbox_delivery"
+                          + " where city_id = ?::uuid",
+                      city.id().toString()),
+              e);
+        }
         Mail.await(
             () -> {
               try {
