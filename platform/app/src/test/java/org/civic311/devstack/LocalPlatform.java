@@ -175,6 +175,7 @@ public final class LocalPlatform {
     say("  Resident portal        " + base + "/c/lethbridge/ and " + base + "/c/calgary/");
     say("  Agent console          " + base + "/c/lethbridge/agent/");
     say("  City administration    " + base + "/c/lethbridge/admin/ (lethbridge-admin)");
+    say("  Provider console       " + base + "/provider/ (operator)");
     say("  Health                 " + base + "/health/ready");
     say(
         "  Mail catcher           http://localhost:"
