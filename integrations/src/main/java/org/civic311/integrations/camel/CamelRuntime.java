@@ -81,6 +81,14 @@ public class CamelRuntime {
       camel.addRoutes(new WebhookRoutes(DeliveryErrors.ID, clock));
       camel.addRoutes(
           new org.civic311.integrations.connector.email.EmailRoutes(DeliveryErrors.ID, mailer));
+      camel.addRoutes(
+          new org.civic311.integrations.connector.open311.Open311Routes(DeliveryErrors.ID));
+      // Camel's sftp with the host key pinned per department and credentials per exchange
+      camel.addComponent(
+          "sftp", new org.civic311.integrations.connector.sftp.PinnedSftpComponent());
+      camel.addRoutes(
+          new org.civic311.integrations.connector.sftp.SftpRoutes(
+              DeliveryErrors.ID, connectTimeout.toMillis()));
       context = camel;
     } catch (Exception e) {
       throw new IllegalStateException("Camel could not be set up: " + e.getMessage(), e);

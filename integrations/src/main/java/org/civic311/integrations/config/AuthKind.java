@@ -15,7 +15,13 @@ public enum AuthKind {
    * {@code Authorization: Bearer <token>}, the token got from the department's authorization server
    * with the OAuth 2.0 client credentials grant, and kept until shortly before it expires.
    */
-  OAUTH2;
+  OAUTH2,
+  /** An Open311 server's {@code api_key} (kind {@code open311}). */
+  API_KEY,
+  /** An SFTP user's password (kind {@code sftp}). */
+  PASSWORD,
+  /** An SFTP user's private key, PEM/OpenSSH text (kind {@code sftp}). */
+  PRIVATE_KEY;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

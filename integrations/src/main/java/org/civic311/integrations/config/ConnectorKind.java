@@ -5,14 +5,20 @@ import java.util.Optional;
 
 /**
  * The kinds of department system Civic311 can reach: one Camel route template each, instantiated
- * per city and department from its configuration row. Open311 downstream and file drops are to come
- * (ADR 0013).
+ * per city and department from its configuration row (ADR 0013, ADR 0020).
  */
 public enum ConnectorKind {
   /** A signed JSON POST of every event to the department's URL. */
   WEBHOOK,
   /** A message for every event to the department's mailbox ({@code mailto:} URL). */
-  EMAIL;
+  EMAIL,
+  /**
+   * Another GeoReport v2 server: each routed request is filed there once, and its {@code
+   * servicerequestupdates} are polled back.
+   */
+  OPEN311,
+  /** A file per event (JSON or CSV) dropped in a directory of an SFTP server. */
+  SFTP;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

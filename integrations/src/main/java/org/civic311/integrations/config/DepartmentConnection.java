@@ -8,6 +8,9 @@ package org.civic311.integrations.config;
  * @param authorization the {@code Authorization} header's value, or null with auth {@code none} or
  *     {@code oauth2}
  * @param oauth2 the client credentials to get a token with (auth {@code oauth2}), or null
+ * @param secret the opened credential of an {@code open311} (its api_key) or {@code sftp} (its
+ *     password or private key) integration, or null
+ * @param options the kind's settings that are not secret (JSON), or null
  */
 public record DepartmentConnection(
     String department,
@@ -17,7 +20,10 @@ public record DepartmentConnection(
     boolean enabled,
     String authorization,
     String signingSecret,
-    OAuth2Client oauth2) {
+    OAuth2Client oauth2,
+    String secret,
+    String options,
+    AuthKind auth) {
 
   @Override
   public String toString() {

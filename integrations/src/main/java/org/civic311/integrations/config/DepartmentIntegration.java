@@ -38,6 +38,9 @@ public class DepartmentIntegration extends TenantOwned {
 
   private String credentials;
 
+  /** The kind's settings that are not secret, as JSON (open311 and sftp), or null. */
+  private String options;
+
   @Column(name = "signing_secret", nullable = false)
   private String signingSecret;
 
@@ -63,6 +66,7 @@ public class DepartmentIntegration extends TenantOwned {
       AuthKind auth,
       String sealedCredentials,
       String sealedSigningSecret,
+      String options,
       boolean enabled,
       String actor,
       Clock clock) {
@@ -70,7 +74,8 @@ public class DepartmentIntegration extends TenantOwned {
     d.id = UUID.randomUUID();
     d.department = department;
     d.version = 0;
-    d.change(kind, url, auth, sealedCredentials, sealedSigningSecret, enabled, actor, clock);
+    d.change(
+        kind, url, auth, sealedCredentials, sealedSigningSecret, options, enabled, actor, clock);
     return d;
   }
 
@@ -85,6 +90,7 @@ public class DepartmentIntegration extends TenantOwned {
       AuthKind auth,
       String sealedCredentials,
       String sealedSigningSecret,
+      String newOptions,
       boolean isEnabled,
       String actor,
       Clock clock) {
@@ -112,6 +118,7 @@ public class DepartmentIntegration extends TenantOwned {
     authKind = auth.wireName();
     credentials = sealedCredentials;
     signingSecret = sealedSigningSecret;
+    options = newOptions;
     enabled = isEnabled;
     version++;
     updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -146,6 +153,11 @@ public class DepartmentIntegration extends TenantOwned {
   /** The sealed signing secret, for {@link SecretBox#open}. */
   public String sealedSigningSecret() {
     return signingSecret;
+  }
+
+  /** The kind's settings that are not secret (JSON), or null. */
+  public String options() {
+    return options;
   }
 
   public boolean enabled() {

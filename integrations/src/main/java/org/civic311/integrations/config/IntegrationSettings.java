@@ -4,9 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.catalogue.application.CatalogueService;
-import org.civic311.platform.catalogue.application.DepartmentSummary;
 import org.civic311.platform.shared.application.AuditLog;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.TenantTransactional;
@@ -85,32 +81,109 @@ public class IntegrationSettings {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "kind: '" + request.kind() + "' is not a connector kind (webhook, email)"));
-    WebhookAddress url;
-    if (kind == ConnectorKind.EMAIL) {
-      url = WebhookAddress.mailbox(request.url());
-    } else {
-      url = WebhookAddress.parse(request.url());
-      checkNetwork(url);
-    }
-    AuthKind auth =
-        AuthKind.fromWire(request.auth() == null ? "none" : request.auth())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "auth: '"
-                            + request.auth()
-                            + "' is not one of none, bearer, basic, oauth2"));
-    if (kind == ConnectorKind.EMAIL && auth != AuthKind.NONE) {
-      throw new IllegalArgumentException(
-          "auth: an e-mail integration goes through the deployment's mail server; it takes none");
-    }
+                        "kind: '"
+                            + request.kind()
+                            + "' is not a connector kind (webhook, email, open311, sftp)"));
     Optional<DepartmentIntegration> existing = integrations.findByDepartment(department);
-    String before = existing.map(i -> auditJson(IntegrationView.of(i), List.of())).orElse(null);
-    List<String> changedSecrets = new ArrayList<>();
-
     String city = CurrentTenant.require().toString();
-    String credentials = credentials(auth, request, existing, city, department, changedSecrets);
+    List<String> changedSecrets = new ArrayList<>();
+    WebhookAddress url;
+    AuthKind auth;
+    String credentials;
+    String options = null;
+    switch (kind) {
+      case OPEN311 -> {
+        RemoteOpen311.Settings remote = RemoteOpen311.settings(request);
+        url = remote.url();
+        checkNetwork(url);
+        auth = AuthKind.API_KEY;
+        options = remote.optionsJson();
+        credentials =
+            secret(
+                "api_key",
+                request.apiKey(),
+                AuthKind.API_KEY,
+                existing,
+                city,
+                department,
+                changedSecrets);
+      }
+      case SFTP -> {
+        SftpDrop.Settings sftp = SftpDrop.settings(request);
+        url = sftp.url();
+        checkNetwork(url);
+        options = sftp.optionsJson();
+        auth = request.privateKey() != null ? AuthKind.PRIVATE_KEY : AuthKind.PASSWORD;
+        if (request.privateKey() == null
+            && request.password() == null
+            && existing.filter(i -> i.authKind() == AuthKind.PRIVATE_KEY).isPresent()) {
+          auth = AuthKind.PRIVATE_KEY;
+        }
+        if (request.privateKey() != null && request.password() != null) {
+          throw new IllegalArgumentException(
+              "password: give a password or a private_key, not both");
+        }
+        credentials =
+            auth == AuthKind.PRIVATE_KEY
+                ? secret(
+                    "private_key",
+                    request.privateKey(),
+                    auth,
+                    existing,
+                    city,
+                    department,
+                    changedSecrets)
+                : secret(
+                    "password",
+                    request.password(),
+                    auth,
+                    existing,
+                    city,
+                    department,
+                    changedSecrets);
+      }
+      default -> {
+        if (request.jurisdictionId() != null
+            || request.apiKey() != null
+            || request.serviceCodes() != null) {
+          throw new IllegalArgumentException(
+              "kind: jurisdiction_id, api_key and service_codes go with kind 'open311'");
+        }
+        if (request.privateKey() != null
+            || request.hostKeyFingerprint() != null
+            || request.format() != null) {
+          throw new IllegalArgumentException(
+              "kind: private_key, host_key_fingerprint and format go with kind 'sftp'");
+        }
+        if (kind == ConnectorKind.EMAIL) {
+          url = WebhookAddress.mailbox(request.url());
+        } else {
+          url = WebhookAddress.parse(request.url());
+          checkNetwork(url);
+        }
+        auth =
+            AuthKind.fromWire(request.auth() == null ? "none" : request.auth())
+                .filter(
+                    a ->
+                        a == AuthKind.NONE
+                            || a == AuthKind.BEARER
+                            || a == AuthKind.BASIC
+                            || a == AuthKind.OAUTH2)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "auth: '"
+                                + request.auth()
+                                + "' is not one of none, bearer, basic, oauth2"));
+        if (kind == ConnectorKind.EMAIL && auth != AuthKind.NONE) {
+          throw new IllegalArgumentException(
+              "auth: an e-mail integration goes through the deployment's mail server; it takes"
+                  + " none");
+        }
+        credentials = credentials(auth, request, existing, city, department, changedSecrets);
+      }
+    }
+    String before = existing.map(i -> auditJson(IntegrationView.of(i), List.of())).orElse(null);
     String signingSecret;
     if (request.signingSecret() != null) {
       String secret = request.signingSecret();
@@ -128,9 +201,10 @@ public class IntegrationSettings {
       Optional<String> kept = existing.map(DepartmentIntegration::sealedSigningSecret);
       if (kept.isPresent()) {
         signingSecret = kept.get();
-      } else if (kind == ConnectorKind.EMAIL) {
-        // A mailbox signs nothing; its department can still send status updates once an
-        // administrator sets a secret it knows. Until then, one nobody knows.
+      } else if (kind != ConnectorKind.WEBHOOK) {
+        // A mailbox, a remote Open311 server or a file drop signs nothing; its department can
+        // still send status updates once an administrator sets a secret it knows. Until then, one
+        // nobody knows.
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         signingSecret =
@@ -145,16 +219,54 @@ public class IntegrationSettings {
     DepartmentIntegration saved;
     if (existing.isPresent()) {
       saved = existing.get();
-      saved.change(kind, url, auth, credentials, signingSecret, enabled, actor, clock);
+      saved.change(kind, url, auth, credentials, signingSecret, options, enabled, actor, clock);
     } else {
       saved =
           DepartmentIntegration.of(
-              department, kind, url, auth, credentials, signingSecret, enabled, actor, clock);
+              department,
+              kind,
+              url,
+              auth,
+              credentials,
+              signingSecret,
+              options,
+              enabled,
+              actor,
+              clock);
       integrations.add(saved);
     }
     IntegrationView view = IntegrationView.of(saved);
     audit.record("integration:" + department, actor, before, auditJson(view, changedSecrets));
     return view;
+  }
+
+  /**
+   * The sealed secret of an open311 or sftp integration: the new one, or the stored one when it is
+   * left out and the kind of secret stays the same.
+   */
+  private String secret(
+      String field,
+      String given,
+      AuthKind auth,
+      Optional<DepartmentIntegration> existing,
+      String city,
+      String department,
+      List<String> changed) {
+    if (given == null) {
+      return existing
+          .filter(i -> i.authKind() == auth)
+          .flatMap(DepartmentIntegration::sealedCredentials)
+          .orElseThrow(() -> new IllegalArgumentException(field + ": is required"));
+    }
+    if (field.equals("private_key")) {
+      if (given.isBlank() || given.length() > 16_000) {
+        throw new IllegalArgumentException(field + ": 1 to 16000 characters");
+      }
+    } else {
+      headerSafe(field, given);
+    }
+    changed.add("credentials");
+    return box.seal(given, binding(city, department, "credentials"));
   }
 
   /**
@@ -175,7 +287,7 @@ public class IntegrationSettings {
         i.authKind() == AuthKind.OAUTH2 ? clear.map(OAuth2Client::fromJson).orElse(null) : null;
     String authorization =
         clear
-            .filter(c -> i.authKind() != AuthKind.OAUTH2)
+            .filter(c -> i.authKind() == AuthKind.BEARER || i.authKind() == AuthKind.BASIC)
             .map(
                 text ->
                     i.authKind() == AuthKind.BEARER
@@ -192,7 +304,12 @@ public class IntegrationSettings {
         i.enabled(),
         authorization,
         box.open(i.sealedSigningSecret(), binding(city, i.department(), "signing-secret")),
-        oauth2);
+        oauth2,
+        i.kind() == ConnectorKind.OPEN311 || i.kind() == ConnectorKind.SFTP
+            ? clear.orElse(null)
+            : null,
+        i.options(),
+        i.authKind());
   }
 
   /** The sealed credentials the request leads to: new ones, the kept ones, or none. */
@@ -316,39 +433,15 @@ public class IntegrationSettings {
   }
 
   /** Refuses addresses inside private networks unless the deployment allows them. */
-  private void checkNetwork(WebhookAddress url) {
+  void checkNetwork(WebhookAddress url) {
     if (allowPrivateNetworks) {
       return;
     }
-    InetAddress[] addresses;
-    try {
-      addresses = InetAddress.getAllByName(url.host());
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("url: the host '" + url.host() + "' is not known");
-    }
-    for (InetAddress a : addresses) {
-      boolean uniqueLocal = a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc;
-      if (a.isLoopbackAddress()
-          || a.isAnyLocalAddress()
-          || a.isLinkLocalAddress()
-          || a.isSiteLocalAddress()
-          || a.isMulticastAddress()
-          || uniqueLocal) {
-        throw new IllegalArgumentException(
-            "url: '"
-                + url.host()
-                + "' is in a private network, which this deployment does not call");
-      }
-    }
+    org.civic311.platform.shared.application.PublicHosts.require("url", url.host());
   }
 
   private void requireDepartment(String department) {
-    boolean known =
-        department != null
-            && catalogue.departments().stream()
-                .map(DepartmentSummary::code)
-                .anyMatch(department::equals);
-    if (!known) {
+    if (catalogue.department(department).isEmpty()) {
       throw new NoSuchDepartment(department);
     }
   }
@@ -373,6 +466,9 @@ public class IntegrationSettings {
             .add("enabled", v.enabled())
             .add("version", v.version())
             .add("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v.updatedAt()));
+    if (v.options() != null) {
+      json.add("options", v.options());
+    }
     if (!secretsChanged.isEmpty()) {
       json.add("secrets_changed", changed);
     }

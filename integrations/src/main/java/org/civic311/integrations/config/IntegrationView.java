@@ -16,7 +16,8 @@ public record IntegrationView(
     boolean enabled,
     int version,
     OffsetDateTime updatedAt,
-    String updatedBy) {
+    String updatedBy,
+    String options) {
 
   static IntegrationView of(DepartmentIntegration i) {
     return new IntegrationView(
@@ -29,6 +30,7 @@ public record IntegrationView(
         i.enabled(),
         i.version(),
         i.updatedAt(),
-        i.updatedBy());
+        i.updatedBy(),
+        i.options());
   }
 }

@@ -16,7 +16,13 @@ public record SaveIntegration(
     String tokenUrl,
     String clientId,
     String clientSecret,
-    String scope) {
+    String scope,
+    String jurisdictionId,
+    String apiKey,
+    java.util.Map<String, String> serviceCodes,
+    String privateKey,
+    String hostKeyFingerprint,
+    String format) {
 
   @Override
   public String toString() {
@@ -27,7 +33,12 @@ public record SaveIntegration(
         + ", auth="
         + auth
         + ", secrets given="
-        + (token != null || password != null || signingSecret != null || clientSecret != null)
+        + (token != null
+            || password != null
+            || signingSecret != null
+            || clientSecret != null
+            || apiKey != null
+            || privateKey != null)
         + "]";
   }
 }

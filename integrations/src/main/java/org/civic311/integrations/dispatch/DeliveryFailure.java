@@ -40,6 +40,19 @@ public record DeliveryFailure(boolean permanent, String reason) {
       if (t instanceof org.civic311.platform.notification.application.Mailer.MailRejected m) {
         return new DeliveryFailure(true, "the mail server refused the mailbox: " + m.getMessage());
       }
+      if (t instanceof com.jcraft.jsch.JSchException
+          && t.getMessage() != null
+          && (t.getMessage().contains("HostKey") || t.getMessage().startsWith("Auth "))) {
+        // the server is not the one configured (its host key differs), or it refused the user:
+        // trying again cannot help until an administrator fixes the settings
+        return new DeliveryFailure(
+            true,
+            "the SFTP server refused: "
+                + t.getMessage()
+                + (t.getMessage().contains("HostKey")
+                    ? " (its host key does not match host_key_fingerprint)"
+                    : ""));
+      }
       if (t instanceof ConnectException) {
         return new DeliveryFailure(false, "cannot connect: " + t.getMessage());
       }

@@ -8,13 +8,22 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.civic311.integrations.config.ConnectorKind;
 import org.civic311.integrations.config.DepartmentConnection;
 import org.civic311.integrations.config.IntegrationSettings;
+import org.civic311.integrations.config.RemoteOpen311;
+import org.civic311.integrations.config.SftpDrop;
 import org.civic311.integrations.connector.email.DepartmentMail;
+import org.civic311.integrations.connector.open311.Open311Forward;
+import org.civic311.integrations.connector.open311.RemoteRequests;
+import org.civic311.integrations.connector.sftp.SftpFiles;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.catalogue.application.DepartmentSummary;
@@ -46,6 +55,7 @@ public class DispatchPlanner {
   @Inject CatalogueService catalogue;
   @Inject IntegrationSettings settings;
   @Inject MailOffice mailOffice;
+  @Inject RemoteRequests remoteRequests;
 
   @TenantTransactional
   public Optional<Dispatch> plan(OutboxMessage message) {
@@ -68,18 +78,84 @@ public class DispatchPlanner {
     OutgoingMail mail = null;
     if (connection.get().kind() == ConnectorKind.EMAIL) {
       String name =
-          catalogue.departments().stream()
-              .filter(d -> d.code().equals(department))
-              .map(DepartmentSummary::name)
-              .findFirst()
-              .orElse(department);
+          catalogue.department(department).map(DepartmentSummary::name).orElse(department);
       mail =
           DepartmentMail.of(
               mailOffice.identity(), name, connection.get().url().mailboxAddress(), key, body);
     }
+    Dispatch.SftpFile sftp = null;
+    if (connection.get().kind() == ConnectorKind.SFTP) {
+      SftpDrop.Settings settings = SftpDrop.of(connection.get().url(), connection.get().options());
+      sftp =
+          new Dispatch.SftpFile(
+              settings,
+              SftpFiles.name(message.requestId().toString(), message.seq(), settings.format()),
+              SftpFiles.content(body, settings.format()));
+    }
+    Open311Forward open311 = null;
+    if (connection.get().kind() == ConnectorKind.OPEN311) {
+      open311 = forward(connection.get(), key, request.get());
+    }
     return Optional.of(
         new Dispatch(
-            CurrentTenant.require().toString(), connection.get(), key, message.type(), body, mail));
+            CurrentTenant.require().toString(),
+            connection.get(),
+            key,
+            message.type(),
+            body,
+            mail,
+            open311,
+            sftp));
+  }
+
+  /**
+   * The request as a GeoReport v2 {@code POST requests}, once per request: after its first
+   * delivery, the remote server tracks the work and its updates come back by polling.
+   */
+  private Open311Forward forward(DepartmentConnection c, String key, RequestSummary r) {
+    if (remoteRequests.remoteId(c.department(), r.id()).isPresent()) {
+      return Open311Forward.forwarded();
+    }
+    RemoteOpen311.Settings remote = RemoteOpen311.of(c.url(), c.options());
+    Optional<String> code = remote.remoteCode(r.categoryCode());
+    if (code.isEmpty()) {
+      return Open311Forward.refused(
+          "service_code '"
+              + r.categoryCode()
+              + "' has no remote code in the integration's service_codes; add it and replay");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    if (remote.jurisdictionId() != null) {
+      form.put("jurisdiction_id", remote.jurisdictionId());
+    }
+    form.put("api_key", c.secret());
+    form.put("service_code", code.get());
+    if (r.latitude() != null && r.longitude() != null) {
+      form.put("lat", r.latitude().toPlainString());
+      form.put("long", r.longitude().toPlainString());
+    }
+    if (r.address() != null) {
+      form.put("address_string", r.address());
+    }
+    if (r.description() != null) {
+      form.put("description", r.description());
+    }
+    if (r.mediaUrl() != null) {
+      form.put("media_url", r.mediaUrl());
+    }
+    StringBuilder encoded = new StringBuilder();
+    form.forEach(
+        (name, value) -> {
+          if (encoded.length() > 0) {
+            encoded.append('&');
+          }
+          encoded
+              .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+              .append('=')
+              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+    return new Open311Forward(
+        false, null, remote.resolve("requests.json"), r.id(), encoded.toString());
   }
 
   static String body(String key, String department, OutboxMessage message, RequestSummary r) {

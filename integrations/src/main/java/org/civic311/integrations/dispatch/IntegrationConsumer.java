@@ -10,7 +10,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.civic311.integrations.camel.CamelRuntime;
+import org.civic311.integrations.config.AuthKind;
+import org.civic311.integrations.config.SftpDrop;
 import org.civic311.integrations.connector.email.EmailRoutes;
+import org.civic311.integrations.connector.open311.Open311Routes;
+import org.civic311.integrations.connector.open311.RemoteAnswer;
+import org.civic311.integrations.connector.open311.RemoteRequests;
+import org.civic311.integrations.connector.sftp.PinnedSftpComponent;
+import org.civic311.integrations.connector.sftp.SftpRoutes;
 import org.civic311.integrations.connector.webhook.WebhookRoutes;
 import org.civic311.platform.shared.application.DeliveryDeferred;
 import org.civic311.platform.shared.application.DeliveryRefused;
@@ -42,6 +49,7 @@ public class IntegrationConsumer implements OutboxConsumer {
   @Inject IntegrationHealthLog health;
   @Inject Transactions transactions;
   @Inject Clock clock;
+  @Inject RemoteRequests remoteRequests;
 
   @Override
   public String name() {
@@ -65,6 +73,9 @@ public class IntegrationConsumer implements OutboxConsumer {
     }
     Dispatch d = planned.dispatch().get();
     String department = d.connection().department();
+    if (d.open311() != null && d.open311().alreadyForwarded()) {
+      return; // the remote server tracks the request now; its updates come back by polling
+    }
     Optional<IntegrationLedger.Health> record = planned.health();
     Optional<java.time.Instant> paused = record.flatMap(breakers::pausedUntil);
     if (paused.isPresent()) {
@@ -90,9 +101,26 @@ public class IntegrationConsumer implements OutboxConsumer {
         throw new RetryLater(e.getMessage());
       }
     }
-    Exchange result = d.mail() != null ? sendMail(d) : sendWebhook(d, authorization);
+    if (d.open311() != null && d.open311().refusal() != null) {
+      String why = d.open311().refusal();
+      record(() -> health.refused(department, why));
+      throw new DeliveryRefused(why);
+    }
+    Exchange result;
+    if (d.open311() != null) {
+      result = sendOpen311(d);
+    } else if (d.sftp() != null) {
+      result = sendSftp(d);
+    } else if (d.mail() != null) {
+      result = sendMail(d);
+    } else {
+      result = sendWebhook(d, authorization);
+    }
     Exception failure = result.getException();
     if (failure == null) {
+      if (d.open311() != null) {
+        rememberRemote(d, result.getMessage().getBody(String.class));
+      }
       record(() -> health.delivered(department));
       return;
     }
@@ -129,6 +157,70 @@ public class IntegrationConsumer implements OutboxConsumer {
           }
           exchange.setProperty(WebhookRoutes.IDEMPOTENCY_KEY, d.idempotencyKey());
           exchange.setProperty(WebhookRoutes.EVENT_TYPE, d.eventType());
+        });
+  }
+
+  private Exchange sendOpen311(Dispatch d) {
+    String department = d.connection().department();
+    return camel.send(
+        Open311Routes.TEMPLATE,
+        "open311-" + d.city() + "-" + department,
+        Map.of(
+            "url", d.open311().url(),
+            "city", d.city(),
+            "department", department,
+            "version", String.valueOf(d.connection().version())),
+        exchange -> {
+          exchange.getMessage().setBody(d.open311().form());
+          exchange.setProperty(Open311Routes.IDEMPOTENCY_KEY, d.idempotencyKey());
+        });
+  }
+
+  /**
+   * Keeps the remote's id for the forwarded request, from its answer ({@code
+   * [{"service_request_id": ...}]}). An answer without one is a refusal: the request cannot be
+   * followed there, and sending it again would file it again.
+   */
+  private void rememberRemote(Dispatch d, String answer) throws Exception {
+    String department = d.connection().department();
+    Optional<String> remoteId = RemoteAnswer.serviceRequestId(answer);
+    if (remoteId.isEmpty()) {
+      String why =
+          "the Open311 server answered without a service_request_id: "
+              + (answer == null ? "" : answer.substring(0, Math.min(answer.length(), 300)));
+      record(() -> health.refused(department, why));
+      throw new DeliveryRefused(why);
+    }
+    transactions.inNewTransaction(
+        () -> {
+          remoteRequests.remember(department, d.open311().requestId(), remoteId.get());
+          return null;
+        });
+  }
+
+  private Exchange sendSftp(Dispatch d) {
+    String department = d.connection().department();
+    SftpDrop.Settings to = d.sftp().settings();
+    return camel.send(
+        SftpRoutes.TEMPLATE,
+        "sftp-" + d.city() + "-" + department,
+        Map.of(
+            "host", to.host(),
+            "port", String.valueOf(to.port()),
+            "directory", to.directory().replaceAll("^/+", ""),
+            "username", to.username(),
+            "fingerprint", to.hostKeyFingerprint(),
+            "city", d.city(),
+            "department", department,
+            "version", String.valueOf(d.connection().version())),
+        exchange -> {
+          exchange.getMessage().setBody(d.sftp().content());
+          exchange.getMessage().setHeader(Exchange.FILE_NAME, d.sftp().name());
+          if (d.connection().auth() == AuthKind.PRIVATE_KEY) {
+            exchange.setProperty(PinnedSftpComponent.PRIVATE_KEY, d.connection().secret());
+          } else {
+            exchange.setProperty(PinnedSftpComponent.PASSWORD, d.connection().secret());
+          }
         });
   }
 

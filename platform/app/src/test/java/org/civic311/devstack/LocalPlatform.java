@@ -125,7 +125,9 @@ public final class LocalPlatform {
                 // stand-in department systems on this machine
                 Map.entry(
                     "CIVIC311_INTEGRATIONS_KEY", "sW22OWGP5EsXLTlYwwhF4BUU3Zze9gbnRLdLrvDWOVM="),
-                Map.entry("CIVIC311_INTEGRATIONS_ALLOW_PRIVATE_NETWORKS", "true")));
+                Map.entry("CIVIC311_INTEGRATIONS_ALLOW_PRIVATE_NETWORKS", "true"),
+                // demo only: onboarding may import a catalogue from the demo's own Open311
+                Map.entry("CIVIC311_PROVIDER_IMPORT_ALLOW_PRIVATE_NETWORKS", "true")));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -77,6 +77,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
     return base;
   }
 
+  /** The operating system's id of the JVM (for the benchmarks' heap readings). */
+  public long pid() {
+    return process.pid();
+  }
+
   public Path log() {
     return log;
   }

@@ -383,6 +383,16 @@ class AccessMatrixIT extends PlatformIT {
                         "catalogue",
                         "none"))
                 .post("api/v1/provider/cities"));
+    row(
+        "POST /api/v1/provider/onboardings",
+        Set.of(OPERATOR),
+        // the same form in the background: a new city each time, no catalogue
+        (r, c) ->
+            r.contentType(ContentType.JSON).body(matrixCity()).post("api/v1/provider/onboardings"));
+    row(
+        "GET /api/v1/provider/onboardings/{id}",
+        Set.of(OPERATOR),
+        (r, c) -> r.get("api/v1/provider/onboardings/" + spareOnboarding()));
     // suspension acts on a city of the matrix's own, never on the demo cities the other rows use
     row(
         "POST /api/v1/provider/cities/{slug}/suspend",
@@ -738,6 +748,42 @@ class AccessMatrixIT extends PlatformIT {
   private static String spareExport;
 
   /** An export of the matrix's own city, made once by the operator. */
+  private static String spareOnboarding;
+
+  /** An onboarding of the matrix's own (a city without a catalogue), started once. */
+  private static String spareOnboarding() {
+    if (spareOnboarding == null) {
+      spareOnboarding =
+          as("operator")
+              .contentType(ContentType.JSON)
+              .body(matrixCity())
+              .post("api/v1/provider/onboardings")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("id");
+    }
+    return spareOnboarding;
+  }
+
+  /** An onboarding form for a new city, unique in Keycloak too, without a catalogue. */
+  private static Map<String, Object> matrixCity() {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    return Map.of(
+        "slug",
+        "matrix-" + id,
+        "display_name",
+        "Matrix city " + id,
+        "jurisdiction_id",
+        "m" + id + ".example.org",
+        "time_zone",
+        "America/Edmonton",
+        "locales",
+        List.of("en"),
+        "catalogue",
+        "none");
+  }
+
   private static String spareExport() {
     if (spareExport == null) {
       spareExport =

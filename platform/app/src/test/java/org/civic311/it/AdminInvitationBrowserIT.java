@@ -82,8 +82,39 @@ class AdminInvitationBrowserIT extends PlatformIT {
           .until(ExpectedConditions.invisibilityOfElementLocated(By.name("password-new")));
       assertThat(page.getPageSource()).doesNotContain("Invalid password");
 
-      // the new password signs them in to their city's administration
-      page.get(base().resolve("c/" + slug + "/admin/#catalogue").toString());
+      // then Keycloak asks for the name the invitation did not know, and leads back to the city
+      String admin = base().resolve("c/" + slug + "/admin/").toString();
+      java.util.function.Function<WebDriver, Boolean> backHome =
+          d ->
+              d.getCurrentUrl().startsWith(admin)
+                  || !d.findElements(By.cssSelector("a[href^='" + admin + "']")).isEmpty();
+      throughRedirects(browser)
+          .until(d -> !d.findElements(By.name("firstName")).isEmpty() || backHome.apply(d));
+      if (!page.findElements(By.name("firstName")).isEmpty()) {
+        browser.screenshot("invitation-your-name-phone", Browser.PHONE);
+        page.findElement(By.name("firstName")).sendKeys("Jordan");
+        page.findElement(By.name("lastName")).sendKeys("Lee");
+        page.findElement(
+                By.cssSelector("#kc-update-profile-form [type=submit]:not([name='cancel-aia'])"))
+            .click();
+      }
+      try {
+        throughRedirects(browser).until(backHome::apply);
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "No way back to "
+                + admin
+                + " from "
+                + page.getCurrentUrl()
+                + ":\n"
+                + page.getPageSource(),
+            e);
+      }
+      browser.screenshot("invitation-password-set-phone", Browser.PHONE);
+      if (!page.getCurrentUrl().startsWith(admin)) {
+        page.findElement(By.cssSelector("a[href^='" + admin + "']")).click();
+      }
+      // the new password signs them in there
       throughRedirects(browser)
           .until(ExpectedConditions.elementToBeClickable(By.id("sign-in")))
           .click();

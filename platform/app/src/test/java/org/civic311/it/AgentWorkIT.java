@@ -447,6 +447,34 @@ class AgentWorkIT extends PlatformIT {
   }
 
   @Test
+  void aDepartmentOfAnotherCityIsUnknownHereAndItsRoutingStaysThere() throws Exception {
+    Db.addCategory(south, UUID.randomUUID(), "streetlight", "Streetlight out");
+    department(south, "lights", "Street Lights", List.of("streetlight"));
+    String southLight = file(south, "streetlight", "Dark corner", "3 Main St");
+
+    // north has no department "lights": its queue, staff mail and integrations say so
+    as(north, "agent")
+        .queryParam("department", "lights")
+        .get("api/v1/cities/{city}/department-queue", north.slug())
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("department"));
+    // south's department lists its own categories, and its queue its own request
+    as(south, "agent")
+        .queryParam("department", "lights")
+        .get("api/v1/cities/{city}/department-queue", south.slug())
+        .then()
+        .statusCode(200)
+        .body("requests.service_request_id", equalTo(List.of(southLight)));
+    as(north, "agent")
+        .queryParam("department", "roads")
+        .get("api/v1/cities/{city}/department-queue", north.slug())
+        .then()
+        .statusCode(200)
+        .body("requests.service_request_id", not(hasItem(southLight)));
+  }
+
+  @Test
   void departmentStaffWorkTheirDepartmentsQueueAndChangeNothingElse() throws Exception {
     String pothole = file(north, "pothole", "Deep pothole", "1 Main St");
     String graffiti = file(north, "graffiti", "Tags on the wall", "2 Main St");

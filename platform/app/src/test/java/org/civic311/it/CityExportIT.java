@@ -27,10 +27,36 @@ import org.junit.jupiter.api.Test;
 class CityExportIT extends CityDataITSupport {
 
   @Test
+  @SuppressWarnings("unchecked")
   void theArchiveHoldsExactlyTheCitysRowsAndNoneOfAnother() throws Exception {
     Db.TestCity city = onboard("export", null);
     addActivity(city, "+1 306 555 0191");
     Db.TestCity other = Db.city("lethbridge");
+    // secrets the city holds: a department system's token and signing secret, an Open311 key
+    String token = "export-token-" + UUID.randomUUID();
+    String signingSecret = "export-signing-" + UUID.randomUUID();
+    Db.addApiKey(city, "export-key-" + city.slug());
+    as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "Roads", "categories", List.of()))
+        .put("api/v1/cities/{city}/admin/departments/roads", city.slug())
+        .then()
+        .statusCode(200);
+    as(city, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "kind", "webhook",
+                "url", "http://localhost:9/roads",
+                "auth", "bearer",
+                "token", token,
+                "signing_secret", signingSecret))
+        .put("api/v1/cities/{city}/admin/departments/roads/integration", city.slug())
+        .then()
+        .statusCode(200);
+    String sealed = Db.sql(city, "select credentials from department_integration");
+    String sealedSigning = Db.sql(city, "select signing_secret from department_integration");
+    String keyHash = Db.sql(city, "select key_hash from open311_api_key");
 
     Response made = as("operator").post(CITIES + "/" + city.slug() + "/exports");
     assertThat(made.statusCode()).as(made.asString()).isEqualTo(201);
@@ -76,6 +102,22 @@ class CityExportIT extends CityDataITSupport {
           .doesNotContain(other.id().toString())
           .doesNotContain(other.slug());
     }
+    // no secret leaves: not sealed, not hashed, not plain; the manifest names what was withheld
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      assertThat(new String(entry.getValue(), StandardCharsets.ISO_8859_1))
+          .as(entry.getKey())
+          .doesNotContain(sealed)
+          .doesNotContain(sealedSigning)
+          .doesNotContain(keyHash)
+          .doesNotContain(token)
+          .doesNotContain(signingSecret);
+    }
+    assertThat(
+            csv(new String(
+                    entries.get("tables/department_integration.csv"), StandardCharsets.UTF_8))
+                .get(0))
+        .contains("department", "url")
+        .doesNotContain("credentials", "signing_secret");
     // the request text came through its quotes, comma and new line
     assertThat(new String(entries.get("tables/service_request.csv"), StandardCharsets.UTF_8))
         .contains("Report 0, with \"\"quotes\"\", a comma\nand a new line");
@@ -96,6 +138,13 @@ class CityExportIT extends CityDataITSupport {
       manifestRows.put((String) t.get("name"), ((Number) t.get("rows")).longValue());
     }
     assertThat(manifestRows).isEqualTo(expected);
+    Map<String, Object> integrations =
+        manifest.<Map<String, Object>>getList("tables").stream()
+            .filter(t -> t.get("name").equals("department_integration"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((List<Object>) integrations.get("withheld_columns"))
+        .containsExactly("credentials", "signing_secret");
     assertThat(manifest.getInt("files")).isEqualTo(1);
     // parents before children: a reader can load the tables in the manifest's order
     List<String> order = new ArrayList<>(manifestRows.keySet());

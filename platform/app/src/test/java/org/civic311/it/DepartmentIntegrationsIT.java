@@ -278,6 +278,31 @@ class DepartmentIntegrationsIT extends PlatformIT {
   }
 
   @Test
+  void aSystemThatDoesNotAnswerInTimeIsTriedAgainAndTheReceiverAppliesEachEventOnce() {
+    // the first delivery is applied but its answer never comes within the response timeout
+    department.holdAnswers(ROADS, 1);
+    String id = submit(city);
+    move(city, id, "in_progress", "Crew assigned.");
+
+    Mail.await(
+        () ->
+            department.applied(ROADS).size() == 2 && department.deliveriesOf(ROADS, id).size() >= 3,
+        "both events of " + id + " delivered after the timeout");
+    drained(city);
+
+    // the first event again after the timeout, and only then the second: order per request holds
+    assertThat(department.deliveriesOf(ROADS, id))
+        .extracting(DepartmentSystem.Delivery::idempotencyKey)
+        .containsExactly(id + ":1", id + ":1", id + ":2");
+    assertThat(department.applied(ROADS)).containsExactly(id + ":1", id + ":2");
+    assertThat(deadLetters(city)).isEmpty();
+    Map<String, Object> roads = health(city, "roads");
+    assertThat(((Number) roads.get("failed")).intValue()).isEqualTo(1);
+    assertThat(((Number) roads.get("delivered")).intValue()).isEqualTo(2);
+    assertThat(roads.get("state")).isEqualTo("ok");
+  }
+
+  @Test
   void aDepartmentWhoseSystemIsAMailboxGetsEachChangeByMailOnceAndInOrder() throws Exception {
     String mailbox = "roads-" + UUID.randomUUID() + "@departments.example.org";
     // A webhook address, or credentials, are refused for a mailbox; nothing changes.
@@ -324,6 +349,77 @@ class DepartmentIntegrationsIT extends PlatformIT {
     Map<String, Object> roads = health(city, "roads");
     assertThat(roads.get("kind")).isEqualTo("email");
     assertThat(((Number) roads.get("delivered")).intValue()).isEqualTo(2);
+  }
+
+  @Test
+  void aSystemRefusingConnectionsGetsEveryEventOnceAndInOrderWhenItComesBack() throws Exception {
+    int port = DepartmentSystem.refusingPort();
+    saveIntegration(
+            city,
+            "roads",
+            Map.of("kind", "webhook", "url", "http://127.0.0.1:" + port + "/down", "auth", "none"))
+        .then()
+        .statusCode(200);
+    String first = submit(city);
+    String second = submit(city);
+    move(city, first, "in_progress", "Crew assigned.");
+    move(city, second, "in_progress", "Crew assigned too.");
+    move(city, first, "resolved", "Filled.");
+
+    // the port refuses: the events are retried with backoff (each try counted, the reason kept)
+    // until the circuit breaker pauses the department
+    Mail.await(
+        () -> {
+          try {
+            return Integer.parseInt(
+                    Db.sql(
+                        city,
+                        "select coalesce(max(attempts), 0) from outbox_delivery"
+                            + " where consumer = 'integration' and city_id = ?::uuid"
+                            + " and last_error like '%cannot connect%'",
+                        city.id().toString()))
+                >= 2;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        "a refused event to be tried again");
+    Mail.await(() -> "paused".equals(health(city, "roads").get("state")), "roads to pause");
+    assertThat(health(city, "roads").get("last_error").toString()).contains("cannot connect");
+    assertThat(deadLetters(city)).isEmpty();
+    assertThat(((Number) health(city, "roads").get("backlog")).intValue()).isEqualTo(5);
+    // the same figures on the operator's /metrics, per city and department
+    // (the gauges are a snapshot refreshed on their own schedule: wait for one taken after the
+    // pause)
+    Mail.await(
+        () ->
+            gauge("civic311_integration_backlog", city, "roads") == 5.0
+                && gauge("civic311_integration_consecutive_failures", city, "roads") >= 3.0,
+        "the gauges of " + city.slug() + "/roads at a backlog of 5 and 3 failures or more");
+    assertThat(gauge("civic311_integration_oldest_pending_age_seconds", city, "roads"))
+        .isGreaterThanOrEqualTo(0.0);
+    assertThat(gauge("civic311_integration_last_success_age_seconds", city, "roads"))
+        .isEqualTo(-1.0);
+
+    // the system comes up on that port; its administrator closes the breaker (in the tests it
+    // would stay open for an hour)
+    try (DepartmentSystem back = DepartmentSystem.start(port)) {
+      as(city, "city-admin")
+          .post("api/v1/cities/{city}/admin/integrations/roads/resume", city.slug())
+          .then()
+          .statusCode(200);
+      Mail.await(() -> back.applied("/down").size() == 5, "the five events delivered");
+      drained(city);
+      assertThat(back.deliveries("/down")).hasSize(5); // each once: nothing was half-delivered
+      assertThat(back.deliveriesOf("/down", first))
+          .extracting(DepartmentSystem.Delivery::idempotencyKey)
+          .containsExactly(first + ":1", first + ":2", first + ":3");
+      assertThat(back.deliveriesOf("/down", second))
+          .extracting(DepartmentSystem.Delivery::idempotencyKey)
+          .containsExactly(second + ":1", second + ":2");
+      assertThat(back.deliveries("/down")).allMatch(d -> d.signedWith(secret));
+      assertThat(health(city, "roads").get("state")).isEqualTo("ok");
+    }
   }
 
   @Test
@@ -501,6 +597,21 @@ class DepartmentIntegrationsIT extends PlatformIT {
     // Another city with nothing waiting has no dead letters counted.
     TestCity quiet = Db.createCity("hooks-quiet");
     assertThat(metrics()).doesNotContainPattern("city=\"" + quiet.slug() + "\"[^}]*\\} [1-9]");
+  }
+
+  /** One per-department integration gauge of {@code city}, or NaN when it is not there. */
+  private static double gauge(String name, TestCity city, String department) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^"
+                    + name
+                    + "\\{(?=[^}]*city=\""
+                    + city.slug()
+                    + "\")(?=[^}]*department=\""
+                    + department
+                    + "\")[^}]*\\} (-?[0-9.E]+)$")
+            .matcher(metrics());
+    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
   }
 
   private static String metrics() {

@@ -41,6 +41,7 @@ class ProviderConsoleBrowserIT extends PlatformIT {
       type(page, field("onboard-form", "population"), "12000");
       type(page, field("onboard-form", "contact_email"), "clerk@" + slug + ".example.ca");
       type(page, field("onboard-form", "admin_email"), "admin@" + slug + ".example.ca");
+      type(page, field("onboard-form", "phone_entry_points[0].number"), "306-555-0162");
       submit(page, "onboard-form", "Onboard the city");
       browser
           .waiting()
@@ -66,6 +67,17 @@ class ProviderConsoleBrowserIT extends PlatformIT {
           .contains("admin@" + slug + ".example.ca");
       assertThat(status(slug)).isEqualTo("active");
       assertThat(Db.count(Db.city(slug), "service_category")).isEqualTo(80);
+      // its main number is the city's, routed: 311 with the 911 prompt, the city's queue in hours
+      Db.TestCity made = Db.city(slug);
+      assertThat(
+              Db.sql(
+                  made,
+                  "select string_agg(number, ',') from phone_number where city_id = ?::uuid",
+                  made.id().toString()))
+          .isEqualTo("+13065550162");
+      assertThat(Db.sql(made, "select document from phone_routing"))
+          .contains("\"short_code\":\"311\"")
+          .contains(slug + "-311");
 
       // suspend with a reason, then resume
       go(browser, "cities");
@@ -142,6 +154,96 @@ class ProviderConsoleBrowserIT extends PlatformIT {
           .contains("city.onboard", "city.suspend", "city.resume", "city.export", "city.offboard");
       browser.screenshotWholePage("provider-audit-desktop", Browser.DESKTOP);
     }
+  }
+
+  @Test
+  void theOperatorOnboardsFromACsvFileAndFromAnOpen311ServerWatchingTheProgress() throws Exception {
+    String slug = "csvpage-" + UUID.randomUUID().toString().substring(0, 8);
+    java.nio.file.Path broken = java.nio.file.Files.createTempFile("broken-catalogue", ".csv");
+    java.nio.file.Files.writeString(
+        broken,
+        "code,name,group,keywords,description,active,staff_only\n"
+            + "Bad Code,Bad,Roads,,,true,false\n"
+            + "fine,Fine,Roads,,,maybe,false\n"
+            + "short,row\n");
+    java.nio.file.Path good = java.nio.file.Files.createTempFile("catalogue", ".csv");
+    java.nio.file.Files.writeString(
+        good,
+        "code,name,group,keywords,description,active,staff_only\n"
+            + "pothole,Pothole,Roads,pothole,Holes in the road,true,false\n"
+            + "graffiti,Graffiti,Bylaw,,Paint on walls,true,false\n"
+            + "streetlight,Streetlight out,Roads,light,,true,false\n");
+    try (Browser browser = Browser.start()) {
+      WebDriver page = browser.driver();
+      signIn(browser, "operator", "onboard");
+      fillCity(page, slug);
+      new org.openqa.selenium.support.ui.Select(
+              page.findElement(field("onboard-form", "catalogue")))
+          .selectByValue("csv");
+      page.findElement(field("onboard-form", "catalogue_csv"))
+          .sendKeys(broken.toAbsolutePath().toString());
+      submit(page, "onboard-form", "Onboard the city");
+      browser
+          .waiting()
+          .until(
+              ExpectedConditions.attributeToBe(
+                  field("onboard-form", "catalogue_csv"), "aria-invalid", "true"));
+      String rows = errorOf(page, field("onboard-form", "catalogue_csv"));
+      assertThat(rows).contains("3 rows are wrong").contains("line 2", "line 3", "line 4");
+      assertThat(rows).contains("active 'maybe' is not true or false");
+      assertThat(Db.sql(Db.city("lethbridge"), "select count(*) from tenant where slug = ?", slug))
+          .isEqualTo("0");
+      browser.screenshotWholePage("provider-onboard-csv-refused-desktop", Browser.DESKTOP);
+      browser.screenshotWholePage("provider-onboard-csv-refused-phone", Browser.PHONE);
+      page.manage().window().setSize(Browser.DESKTOP);
+
+      // the corrected file: the city is made with its three categories
+      page.findElement(field("onboard-form", "catalogue_csv"))
+          .sendKeys(good.toAbsolutePath().toString());
+      submit(page, "onboard-form", "Onboard the city");
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("onboard-done")));
+      assertThat(page.findElement(By.id("onboard-done")).getText())
+          .contains("City of " + slug)
+          .contains("Imported 3 of 3 categories from the CSV file");
+      assertThat(Db.count(Db.city(slug), "service_category")).isEqualTo(3);
+
+      // a city whose catalogue comes from its Open311 server (Calgary's, on this deployment)
+      String copy = "o311page-" + UUID.randomUUID().toString().substring(0, 8);
+      fillCity(page, copy);
+      new org.openqa.selenium.support.ui.Select(
+              page.findElement(field("onboard-form", "catalogue")))
+          .selectByValue("open311");
+      type(page, field("onboard-form", "catalogue_url"), base() + "open311/v2/");
+      type(page, field("onboard-form", "catalogue_jurisdiction_id"), "calgary.ca");
+      browser.screenshotWholePage("provider-onboard-open311-form-phone", Browser.PHONE);
+      page.manage().window().setSize(Browser.DESKTOP);
+      submit(page, "onboard-form", "Onboard the city");
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("onboard-done")));
+      int calgary =
+          api()
+              .queryParam("jurisdiction_id", "calgary.ca")
+              .get("open311/v2/services.json")
+              .jsonPath()
+              .getList("service_code")
+              .size();
+      assertThat(page.findElement(By.id("onboard-progress-line")).getText())
+          .isEqualTo("Imported " + calgary + " of " + calgary + " categories");
+      assertThat(page.findElement(By.id("onboard-done")).getText())
+          .contains("City of " + copy)
+          .contains("from the Open311 server");
+      assertThat(Db.count(Db.city(copy), "service_category")).isEqualTo(calgary);
+      browser.screenshotWholePage("provider-onboard-open311-desktop", Browser.DESKTOP);
+      browser.screenshotWholePage("provider-onboard-open311-phone", Browser.PHONE);
+    }
+  }
+
+  private static void fillCity(WebDriver page, String slug) {
+    type(page, field("onboard-form", "slug"), slug);
+    type(page, field("onboard-form", "display_name"), "City of " + slug);
+    type(page, field("onboard-form", "jurisdiction_id"), slug + ".example.ca");
+    type(page, field("onboard-form", "time_zone"), "America/Regina");
+    type(page, field("onboard-form", "locales"), "en, fr");
+    type(page, field("onboard-form", "admin_email"), "admin@" + slug + ".example.ca");
   }
 
   @Test

@@ -280,6 +280,97 @@ class ProviderConsoleIT extends PlatformIT {
   }
 
   @Test
+  void onboardsACityWithItsPhoneEntryPointsReadyToTakeCalls() throws Exception {
+    Map<String, Object> entry = new HashMap<>();
+    entry.put("number", "306-555-0161");
+    entry.put("short_code", "311");
+    entry.put("kind", "main");
+    entry.put("emergency_prompt", true);
+    entry.put("greetings", Map.of("en", "Thank you for calling 311."));
+    entry.put("languages", List.of("en"));
+    entry.put("in_hours", Map.of("action", "queue", "queue", "front-desk"));
+    entry.put("out_of_hours", Map.of("action", "voicemail"));
+
+    // a number of another city, or one that is no number: refused naming it, nothing left
+    Map<String, Object> taken = newCity("phonetaken");
+    Map<String, Object> lethbridges = new HashMap<>(entry);
+    lethbridges.put("number", "403-320-3001");
+    as("operator")
+        .contentType(ContentType.JSON)
+        .body(with(taken, "phone_entry_points", List.of(lethbridges)))
+        .post(CITIES)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("phone_entry_points"));
+    assertNoRowOf(taken);
+    Map<String, Object> wrong = newCity("phonewrong");
+    Map<String, Object> notANumber = new HashMap<>(entry);
+    notANumber.put("number", "311");
+    as("operator")
+        .contentType(ContentType.JSON)
+        .body(with(wrong, "phone_entry_points", List.of(notANumber)))
+        .post(CITIES)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("phone_entry_points[0].number"));
+    assertNoRowOf(wrong);
+    Db.TestCity lethbridge = Db.city("lethbridge");
+    assertThat(
+            Db.sql(
+                lethbridge,
+                "select count(*) from phone_number where number = '+14033203001'"
+                    + " and city_id = ?::uuid",
+                lethbridge.id().toString()))
+        .isEqualTo("1");
+
+    // the number becomes the city's, its entry point the city's routing, and a call is answered
+    Map<String, Object> city = with(newCity("phones"), "phone_entry_points", List.of(entry));
+    as("operator").contentType(ContentType.JSON).body(city).post(CITIES).then().statusCode(201);
+    String slug = (String) city.get("slug");
+    as("operator")
+        .get(CITIES + "/" + slug + "/phone-numbers")
+        .then()
+        .statusCode(200)
+        .body("numbers", equalTo(List.of("+13065550161")));
+    Db.TestCity made = Db.city(slug);
+    assertThat(Db.sql(made, "select document from phone_routing"))
+        .contains("+13065550161")
+        .contains("front-desk");
+    Response answered = call("+13065550161");
+    assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(200);
+    assertThat(answered.asString()).contains("dial 9-1-1").contains("Thank you for calling 311.");
+    List<Map<String, Object>> audit = audit(slug);
+    assertThat(audit).extracting(e -> e.get("action")).contains("city.onboard");
+    assertThat(audit.toString()).contains("+13065550161");
+  }
+
+  @Test
+  void aTrialCityCanStartWithSampleRequestsAndARealOneStartsWithNone() throws Exception {
+    Map<String, Object> trial = with(newCity("trial"), "demo_data", true);
+    as("operator").contentType(ContentType.JSON).body(trial).post(CITIES).then().statusCode(201);
+    Db.TestCity made = Db.city((String) trial.get("slug"));
+    assertThat(Db.count(made, "service_request")).isEqualTo(25);
+    // each through the intake: its history entry and outbox event, a category of this city
+    assertThat(Db.count(made, "service_request_event")).isEqualTo(25);
+    assertThat(Db.count(made, "outbox_event")).isEqualTo(25);
+    assertThat(
+            Db.sql(
+                made,
+                "select count(*) from service_request r where not exists (select 1 from"
+                    + " service_category c where c.id = r.category_id)"))
+        .isEqualTo("0");
+    assertThat(Db.sql(made, "select count(distinct channel) from service_request"))
+        .isNotEqualTo("1");
+    // another city gained none of them
+    Db.TestCity lethbridge = Db.city("lethbridge");
+    long before = Db.count(lethbridge, "service_request");
+    Map<String, Object> real = newCity("real");
+    as("operator").contentType(ContentType.JSON).body(real).post(CITIES).then().statusCode(201);
+    assertThat(Db.count(Db.city((String) real.get("slug")), "service_request")).isZero();
+    assertThat(Db.count(lethbridge, "service_request")).isEqualTo(before);
+  }
+
+  @Test
   void assigningPhoneNumbersIsAudited() throws Exception {
     Db.TestCity city = Db.createCity("phones");
     as("operator")

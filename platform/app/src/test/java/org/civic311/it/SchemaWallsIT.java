@@ -62,6 +62,26 @@ class SchemaWallsIT extends PlatformIT {
   }
 
   @Test
+  void everyColumnThatHoldsASecretIsMarkedSoThatNoExportCarriesIt() throws Exception {
+    Map<String, List<Object>> columns =
+        query(
+            "select c.relname || '.' || a.attname,"
+                + " coalesce(col_description(c.oid, a.attnum), '') like 'civic311:secret%'"
+                + " from pg_class c join pg_attribute a on a.attrelid = c.oid"
+                + " where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace"
+                + " and a.attnum > 0 and not a.attisdropped"
+                + " and a.attname ~ '(secret|credential|password|token|key_hash|private_key)'");
+    assertThat(columns)
+        .containsKeys(
+            "department_integration.credentials",
+            "department_integration.signing_secret",
+            "open311_api_key.key_hash");
+    columns.forEach(
+        (column, row) ->
+            assertThat(row.get(0)).as(column + " marked civic311:secret").isEqualTo(true));
+  }
+
+  @Test
   void everyKeyAndIndexOfATenantOwnedTableLeadsWithTenantId() throws Exception {
     Map<String, List<Object>> indexes =
         query(

@@ -28,19 +28,52 @@ function randomSecret() {
 }
 
 /** The integration as its PUT sends it: secrets left blank are kept by the server. */
+/** `pothole=POTHOLE` lines as the service_codes object (blank lines left out). */
+function serviceCodes(text) {
+  const codes = {};
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed) {
+      continue;
+    }
+    const at = trimmed.indexOf('=');
+    codes[(at < 0 ? trimmed : trimmed.slice(0, at)).trim()] = at < 0 ? '' : trimmed.slice(at + 1).trim();
+  }
+  return codes;
+}
+
 function payload(form) {
   const kind = form.elements.kind.value;
-  const auth = kind === 'email' ? 'none' : form.elements.auth.value;
   const body = {
     kind,
     url: form.elements.url.value.trim(),
-    auth,
     enabled: form.elements.enabled.checked,
   };
   const secret = optional(form.elements.signing_secret.value);
   if (secret) {
     body.signing_secret = secret;
   }
+  if (kind === 'open311') {
+    body.jurisdiction_id = optional(form.elements.jurisdiction_id.value);
+    body.service_codes = serviceCodes(form.elements.service_codes.value);
+    if (optional(form.elements.api_key.value)) {
+      body.api_key = form.elements.api_key.value;
+    }
+    return body;
+  }
+  if (kind === 'sftp') {
+    body.username = form.elements.username.value.trim();
+    body.host_key_fingerprint = form.elements.host_key_fingerprint.value.trim();
+    body.format = form.elements.format.value;
+    if (optional(form.elements.private_key.value)) {
+      body.private_key = form.elements.private_key.value;
+    } else if (optional(form.elements.password.value)) {
+      body.password = form.elements.password.value;
+    }
+    return body;
+  }
+  const auth = kind === 'email' ? 'none' : form.elements.auth.value;
+  body.auth = auth;
   if (auth === 'bearer' && optional(form.elements.token.value)) {
     body.token = form.elements.token.value;
   }
@@ -57,24 +90,37 @@ function payload(form) {
   return body;
 }
 
+const URLS = {
+  webhook: ['Webhook URL', 'url', 'an http or https address', 'https://works.city.example.org/civic311', 'Every change of the department’s requests is POSTed here as signed JSON.'],
+  email: ['Mailbox', 'text', 'mailto: and one e-mail address', 'mailto:roads@city.example.org', 'Every change of the department’s requests is mailed here, through the city’s mail server.'],
+  open311: ['Open311 server (GeoReport v2 base URL)', 'url', 'an http or https address', 'https://311.example.org/open311/v2', 'Each request is filed there once; the server’s updates are polled back every minute.'],
+  sftp: ['SFTP server and directory', 'text', 'sftp://host[:port]/directory', 'sftp://files.example.org/civic311', 'Each change is dropped there as one file named by its idempotency key.'],
+};
+
 function showAuthFields(form) {
-  const email = form.elements.kind.value === 'email';
+  const kind = form.elements.kind.value;
+  const plain = kind === 'email' || kind === 'open311' || kind === 'sftp';
   const auth = form.elements.auth.value;
-  ui.auth.hidden = email;
-  ui.token.hidden = email || auth !== 'bearer';
-  ui.username.hidden = email || auth !== 'basic';
-  ui.password.hidden = email || auth !== 'basic';
+  ui.auth.hidden = plain;
+  ui.token.hidden = plain || auth !== 'bearer';
+  ui.username.hidden = kind !== 'sftp' && (plain || auth !== 'basic');
+  ui.password.hidden = kind !== 'sftp' && (plain || auth !== 'basic');
   for (const f of ui.oauth2) {
-    f.hidden = email || auth !== 'oauth2';
+    f.hidden = plain || auth !== 'oauth2';
   }
+  for (const f of ui.open311) {
+    f.hidden = kind !== 'open311';
+  }
+  for (const f of ui.sftp) {
+    f.hidden = kind !== 'sftp';
+  }
+  const [label, type, format, placeholder, hint] = URLS[kind] || URLS.webhook;
   const url = form.elements.url;
-  url.type = email ? 'text' : 'url';
-  url.dataset.format = email ? 'mailto: and one e-mail address' : 'an http or https address';
-  url.placeholder = email ? 'mailto:roads@city.example.org' : 'https://works.city.example.org/civic311';
-  ui.urlLabel.textContent = email ? 'Mailbox' : 'Webhook URL';
-  ui.urlHint.textContent = email
-    ? 'Every change of the department’s requests is mailed here, through the city’s mail server.'
-    : 'Every change of the department’s requests is POSTed here as signed JSON.';
+  url.type = type;
+  url.dataset.format = format;
+  url.placeholder = placeholder;
+  ui.urlLabel.textContent = label;
+  ui.urlHint.textContent = hint;
 }
 
 /** Shows the department's integration; `saved` keeps the form's "Saved" status line. */
@@ -83,7 +129,7 @@ async function loadIntegration(department, saved = false) {
   if (!saved) {
     clearProblems(form);
   }
-  for (const name of ['token', 'username', 'password', 'signing_secret', 'token_url', 'client_id', 'client_secret', 'scope']) {
+  for (const name of ['token', 'username', 'password', 'signing_secret', 'token_url', 'client_id', 'client_secret', 'scope', 'jurisdiction_id', 'api_key', 'service_codes', 'private_key', 'host_key_fingerprint']) {
     form.elements[name].value = '';
   }
   let current = null;
@@ -98,6 +144,13 @@ async function loadIntegration(department, saved = false) {
   form.elements.url.value = current?.url || '';
   form.elements.auth.value = current?.auth || 'none';
   form.elements.enabled.checked = current ? current.enabled : true;
+  form.elements.jurisdiction_id.value = current?.jurisdiction_id || '';
+  form.elements.service_codes.value = Object.entries(current?.service_codes || {})
+    .map(([ours, theirs]) => ours + '=' + theirs)
+    .join('\n');
+  form.elements.username.value = current?.username || '';
+  form.elements.host_key_fingerprint.value = current?.host_key_fingerprint || '';
+  form.elements.format.value = current?.format || 'json';
   ui.secretHint.textContent = current?.signing_secret_set
     ? 'Set. Leave empty to keep it; type or generate a new one to replace it (then give it to the department).'
     : 'Required: 16 characters or more, shared with the department’s system. Use “Generate”.';
@@ -114,7 +167,7 @@ function integrationForm() {
   const [formError, formStatus] = formLines(form);
   const department = field({ label: 'Department', type: 'select', options: departments.map((d) => [d.code, d.name + ' (' + d.code + ')']) });
   department.control.id = 'integration-department';
-  const kind = field({ label: 'Kind of system', field: 'kind', name: 'kind', type: 'select', options: [['webhook', 'Its own system (webhook)'], ['email', 'A shared mailbox (e-mail)']] });
+  const kind = field({ label: 'Kind of system', field: 'kind', name: 'kind', type: 'select', options: [['webhook', 'Its own system (webhook)'], ['email', 'A shared mailbox (e-mail)'], ['open311', 'Another Open311 server'], ['sftp', 'Files on an SFTP server']] });
   const url = field({ label: 'Webhook URL', field: 'url', name: 'url', type: 'url', required: true, maxlength: 2000, wide: true, format: 'an http or https address', hint: 'Every change of the department’s requests is POSTed here as signed JSON.', autocomplete: 'off' });
   ui.urlLabel = url.querySelector('label');
   ui.urlHint = url.querySelector('.hint');
@@ -126,6 +179,16 @@ function integrationForm() {
     field({ label: 'Scope (optional)', field: 'scope', name: 'scope', autocomplete: 'off' }),
   ];
   ui.auth = auth;
+  ui.open311 = [
+    field({ label: 'Jurisdiction id (if the server needs one)', field: 'jurisdiction_id', name: 'jurisdiction_id', maxlength: 200, autocomplete: 'off' }),
+    field({ label: 'API key', field: 'api_key', name: 'api_key', type: 'password', autocomplete: 'off' }),
+    field({ label: 'Service codes (ours=theirs, one a line)', field: 'service_codes', name: 'service_codes', type: 'textarea', rows: 4, wide: true, spellcheck: 'false', placeholder: 'pothole=POTHOLE' }),
+  ];
+  ui.sftp = [
+    field({ label: 'Host key fingerprint', field: 'host_key_fingerprint', name: 'host_key_fingerprint', wide: true, autocomplete: 'off', spellcheck: 'false', placeholder: 'SHA256:…', format: 'SHA256: and 43 base64 characters', hint: 'As ssh-keygen -lf prints it; a server showing another key is refused.' }),
+    field({ label: 'Private key (instead of a password)', field: 'private_key', name: 'private_key', type: 'textarea', rows: 3, wide: true, spellcheck: 'false', autocomplete: 'off' }),
+    field({ label: 'File format', field: 'format', name: 'format', type: 'select', options: [['json', 'JSON'], ['csv', 'CSV']] }),
+  ];
   ui.token = field({ label: 'Token', field: 'token', name: 'token', type: 'password', autocomplete: 'off' });
   ui.username = field({ label: 'User name', field: 'username', name: 'username', autocomplete: 'off' });
   ui.password = field({ label: 'Password', field: 'password', name: 'password', type: 'password', autocomplete: 'new-password' });
@@ -150,6 +213,8 @@ function integrationForm() {
     h('div', { class: 'row' }, url),
     h('div', { class: 'row' }, auth, ui.token, ui.username, ui.password),
     h('div', { class: 'row' }, ...ui.oauth2),
+    h('div', { class: 'row' }, ...ui.open311),
+    h('div', { class: 'row' }, ...ui.sftp),
     ui.credentialsHint,
     h('div', { class: 'row' }, secret, h('div', { class: 'field' }, generate)),
     enabled,

@@ -21,8 +21,11 @@ import java.util.function.Supplier;
 import org.civic311.integrations.config.IntegrationSettings;
 import org.civic311.integrations.config.IntegrationView;
 import org.civic311.integrations.config.NoSuchDepartment;
+import org.civic311.integrations.config.RemoteOpen311;
 import org.civic311.integrations.config.SaveIntegration;
 import org.civic311.integrations.config.SecretBox;
+import org.civic311.integrations.config.SftpDrop;
+import org.civic311.integrations.config.WebhookAddress;
 import org.civic311.platform.shared.api.Caller;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
@@ -52,7 +55,13 @@ public class DepartmentIntegrationResource {
       @JsonbProperty("token_url") String tokenUrl,
       @JsonbProperty("client_id") String clientId,
       @JsonbProperty("client_secret") String clientSecret,
-      String scope) {
+      String scope,
+      @JsonbProperty("jurisdiction_id") String jurisdictionId,
+      @JsonbProperty("api_key") String apiKey,
+      @JsonbProperty("service_codes") java.util.Map<String, String> serviceCodes,
+      @JsonbProperty("private_key") String privateKey,
+      @JsonbProperty("host_key_fingerprint") String hostKeyFingerprint,
+      String format) {
     @Override
     public String toString() {
       return "SaveIntegrationPayload[kind=" + kind + ", url=" + url + ", auth=" + auth + "]";
@@ -71,7 +80,12 @@ public class DepartmentIntegrationResource {
     "version",
     "updated_at",
     "updated_by",
-    "status_updates_path"
+    "status_updates_path",
+    "jurisdiction_id",
+    "service_codes",
+    "username",
+    "host_key_fingerprint",
+    "format"
   })
   public record IntegrationResponse(
       String department,
@@ -84,8 +98,21 @@ public class DepartmentIntegrationResource {
       int version,
       @JsonbProperty("updated_at") OffsetDateTime updatedAt,
       @JsonbProperty("updated_by") String updatedBy,
-      @JsonbProperty("status_updates_path") String statusUpdatesPath) {
+      @JsonbProperty("status_updates_path") String statusUpdatesPath,
+      @JsonbProperty("jurisdiction_id") String jurisdictionId,
+      @JsonbProperty("service_codes") java.util.Map<String, String> serviceCodes,
+      String username,
+      @JsonbProperty("host_key_fingerprint") String hostKeyFingerprint,
+      String format) {
     static IntegrationResponse of(String city, IntegrationView v) {
+      RemoteOpen311.Settings open311 =
+          "open311".equals(v.kind()) && v.options() != null
+              ? RemoteOpen311.of(new WebhookAddress(java.net.URI.create(v.url())), v.options())
+              : null;
+      SftpDrop.Settings sftp =
+          "sftp".equals(v.kind()) && v.options() != null
+              ? SftpDrop.of(new WebhookAddress(java.net.URI.create(v.url())), v.options())
+              : null;
       return new IntegrationResponse(
           v.department(),
           v.kind(),
@@ -97,7 +124,12 @@ public class DepartmentIntegrationResource {
           v.version(),
           v.updatedAt(),
           v.updatedBy(),
-          "/api/v1/cities/" + city + "/integrations/" + v.department() + "/status-updates");
+          "/api/v1/cities/" + city + "/integrations/" + v.department() + "/status-updates",
+          open311 == null ? null : open311.jurisdictionId(),
+          open311 == null ? null : open311.serviceCodes(),
+          sftp == null ? null : sftp.username(),
+          sftp == null ? null : sftp.hostKeyFingerprint(),
+          sftp == null ? null : sftp.format());
     }
   }
 
@@ -136,7 +168,13 @@ public class DepartmentIntegrationResource {
             payload.tokenUrl(),
             payload.clientId(),
             payload.clientSecret(),
-            payload.scope());
+            payload.scope(),
+            payload.jurisdictionId(),
+            payload.apiKey(),
+            payload.serviceCodes(),
+            payload.privateKey(),
+            payload.hostKeyFingerprint(),
+            payload.format());
     return answer(code, () -> IntegrationResponse.of(city, settings.save(code, request, actor)));
   }
 

@@ -57,6 +57,10 @@ public final class DepartmentSystem implements AutoCloseable {
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
   private final Set<String> applied = ConcurrentHashMap.newKeySet();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> held =
+      new ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
   private final List<String> appliedInOrder = new CopyOnWriteArrayList<>();
 
   private DepartmentSystem(HttpServer server) {
@@ -64,9 +68,16 @@ public final class DepartmentSystem implements AutoCloseable {
   }
 
   public static DepartmentSystem start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    return start(0);
+  }
+
+  /** A system on {@code port} of loopback (0: any free port). */
+  public static DepartmentSystem start(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     DepartmentSystem system = new DepartmentSystem(server);
     server.createContext("/", system::handle);
+    // a thread per exchange: an answer held back (a timeout) does not hold the next delivery up
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     return system;
   }
@@ -93,12 +104,34 @@ public final class DepartmentSystem implements AutoCloseable {
               exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_HEADER),
               body,
               status));
+      java.util.concurrent.atomic.AtomicInteger hold = held.get(path);
+      if (hold != null && hold.getAndDecrement() > 0) {
+        // the work is applied, but the answer does not come until the caller has given up
+        try {
+          closed.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       byte[] answer =
           ("{\"status\":" + status + ",\"error\":\"" + (status >= 400 ? "refused" : "") + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, answer.length);
       exchange.getResponseBody().write(answer);
+    }
+  }
+
+  /**
+   * A port of loopback on which nothing listens now: connections to it are refused until a system
+   * is {@linkplain #start(int) started} there.
+   */
+  public static int refusingPort() throws IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress("127.0.0.1", 0));
+      return probe.getLocalPort();
     }
   }
 
@@ -110,6 +143,14 @@ public final class DepartmentSystem implements AutoCloseable {
   /** From now on, {@code path} answers what {@code status} gives for each delivery. */
   public void answer(String path, IntSupplier status) {
     answers.put(path, status);
+  }
+
+  /**
+   * The next {@code count} deliveries to {@code path} are applied but not answered (until this
+   * system closes): the caller's response timeout runs out, as with a system that hangs.
+   */
+  public void holdAnswers(String path, int count) {
+    held.put(path, new java.util.concurrent.atomic.AtomicInteger(count));
   }
 
   public List<Delivery> deliveries(String path) {
@@ -131,6 +172,7 @@ public final class DepartmentSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 }

@@ -193,6 +193,12 @@ class ArchitectureTest {
             "org.civic311.admin.provider..",
             "org.civic311.platform.tenancy.api..",
             "org.civic311.platform.shared.application..")
+        // like the outbox dispatcher, these read a global queue of pointers (the Open311 polls)
+        // or visit every city for the operator's gauges, and act as each city in turn (ADR 0020)
+        .and()
+        .doNotHaveFullyQualifiedName("org.civic311.integrations.connector.open311.Open311Polling")
+        .and()
+        .doNotHaveFullyQualifiedName("org.civic311.integrations.dispatch.IntegrationMetrics")
         .should()
         .callMethodWhere(
             new DescribedPredicate<JavaAccess<?>>("CurrentTenant.callAs or runAs") {

@@ -23,10 +23,12 @@ import org.civic311.admin.provider.offboarding.Offboarding;
 import org.civic311.admin.provider.onboarding.CityIdentity;
 import org.civic311.admin.provider.onboarding.OnboardCity;
 import org.civic311.admin.provider.onboarding.Onboarding;
+import org.civic311.admin.provider.onboarding.OnboardingJob;
+import org.civic311.admin.provider.onboarding.OnboardingProblems;
+import org.civic311.admin.provider.onboarding.StartingCatalogue;
 import org.civic311.admin.provider.operations.CityOperations;
 import org.civic311.platform.routing.application.PhoneRoutingService;
 import org.civic311.platform.shared.api.Caller;
-import org.civic311.platform.shared.api.Problem;
 import org.civic311.platform.shared.api.ProblemException;
 import org.civic311.platform.shared.application.Roles;
 import org.civic311.platform.tenancy.application.CityProfile;
@@ -123,34 +125,25 @@ public class ProviderCitiesResource {
   }
 
   /**
-   * Brings a new city live (ADR 0015): the city, its starting catalogue and hours in one
+   * Brings a new city live (ADR 0015, ADR 0019): the starting catalogue made ready first (a CSV
+   * file checked, an Open311 server read), then the city, its catalogue and hours in one
    * transaction, audited. 201 with the city; 400 naming the bad field, 409 naming the field whose
-   * value another city has; either way no row of the city is left and the request can be retried.
+   * value another city has, 502 naming {@code catalogue} when the Open311 server cannot be read;
+   * either way no row of the city is left and the request can be retried.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response onboard(@NotNull(message = "a JSON body is required") OnboardCity payload) {
     try {
-      CityProfile city = onboarding.onboard(payload, operator());
+      StartingCatalogue plan = onboarding.plan(payload);
+      OnboardingJob job = OnboardingJob.unwatched(payload.slug(), plan.kind(), operator());
+      CityProfile city = onboarding.onboard(payload, onboarding.load(plan, job), operator(), job);
       return Response.status(Response.Status.CREATED)
           .location(java.net.URI.create("api/v1/provider/cities/" + city.slug()))
           .entity(ProviderCityView.of(city))
           .build();
-    } catch (Onboarding.Taken e) {
-      throw new ProblemException(
-          Response.Status.CONFLICT,
-          e.getMessage(),
-          List.of(new Problem.FieldError(e.field(), "is already taken by another city")));
-    } catch (CityIdentity.Refused e) {
-      if (e.status() == 409) {
-        throw new ProblemException(
-            Response.Status.CONFLICT,
-            e.getMessage(),
-            List.of(new Problem.FieldError(e.field(), e.getMessage())));
-      }
-      throw new ProblemException(Response.Status.BAD_GATEWAY, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.fromRule(e);
+    } catch (RuntimeException e) {
+      throw OnboardingProblems.of(e);
     } finally {
       // a snapshot read inside the transaction may hold the city whether it committed or not
       directory.invalidate();

@@ -12,27 +12,19 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 import java.util.logging.Logger;
 import org.civic311.platform.catalogue.application.CatalogueService;
-import org.civic311.platform.catalogue.application.CategorySummary;
 import org.civic311.platform.catalogue.application.DepartmentStaffService;
 import org.civic311.platform.contact.application.KnowledgeService;
-import org.civic311.platform.request.application.RequestIntakeService;
-import org.civic311.platform.request.application.SubmitServiceRequest;
 import org.civic311.platform.routing.application.HoursService;
-import org.civic311.platform.routing.application.PhoneRoutingService;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.SchemaMigrated;
 import org.civic311.platform.shared.application.Transactions;
 import org.civic311.platform.tenancy.application.ApiKeys;
 import org.civic311.platform.tenancy.application.CityProfile;
 import org.civic311.platform.tenancy.application.NewCity;
-import org.civic311.platform.tenancy.application.PhoneDirectory;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 import org.civic311.platform.tenancy.application.TenantRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,18 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DemoSeeder {
   private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
-  private static final String[] SAMPLE_TEXT = {
-    "Reported by a neighbour; it has been like this for a week.",
-    "Near the bus stop, visible from the sidewalk.",
-    "Second time this month. Please have a look.",
-    "Blocking part of the lane at rush hour.",
-    "Seen this morning on the way to school.",
-  };
-
-  /** Roughly Calgary's channel mix: phone first, then web and the apps. */
-  private static final String[] CHANNELS = {
-    "phone", "web", "phone", "mobile_app", "phone", "open311", "phone", "web", "chat", "phone"
-  };
 
   @Inject
   @ConfigProperty(name = "civic311.demo.enabled", defaultValue = "false")
@@ -67,13 +47,12 @@ public class DemoSeeder {
   @Inject TenantDirectory directory;
   @Inject CatalogueService catalogue;
   @Inject DepartmentStaffService departmentStaff;
-  @Inject RequestIntakeService intake;
   @Inject Transactions transactions;
   @Inject ApiKeys apiKeys;
   @Inject HoursService hours;
-  @Inject PhoneRoutingService phone;
-  @Inject PhoneDirectory phones;
+  @Inject org.civic311.admin.provider.operations.PhoneLines phoneLines;
   @Inject KnowledgeService knowledge;
+  @Inject SampleRequests samples;
 
   void seed(@Observes SchemaMigrated schema) {
     if (!enabled) {
@@ -161,13 +140,7 @@ public class DemoSeeder {
           a.slug(), a.topic(), a.title(), a.body(), a.keywords(), a.locale(), "demo-seed");
     }
     if (city.phone() != null) {
-      // the operator's part first: the demo city's numbers are assigned to it
-      phones.assign(
-          profile.id(),
-          city.phone().entryPoints().stream()
-              .map(e -> phone.normalise("number", e.number()))
-              .collect(java.util.stream.Collectors.toSet()));
-      phone.replace(city.phone(), "demo-seed");
+      phoneLines.set(profile, city.phone(), "demo-seed");
     }
     if (city.categoryTexts() != null) {
       city.categoryTexts()
@@ -176,43 +149,12 @@ public class DemoSeeder {
                   catalogue.describe(
                       code, t.names(), t.descriptions(), t.groups(), t.area(), "demo-seed"));
     }
-    List<CategorySummary> defined = catalogue.activeCategories();
-    Random random = new Random(city.slug().hashCode());
-    for (int i = 0; i < city.sampleRequests(); i++) {
-      BigDecimal lat = jitter(city.centre().lat(), random);
-      BigDecimal lon = jitter(city.centre().lon(), random);
-      // a category limited to an area is only reported inside it
-      List<CategorySummary> offered =
-          defined.stream().filter(c -> c.offeredAt(lat.doubleValue(), lon.doubleValue())).toList();
-      // (the city's own data might limit every category somewhere else: then none is reported)
-      List<CategorySummary> here =
-          offered.isEmpty() ? defined.stream().filter(c -> c.area() == null).toList() : offered;
-      if (here.isEmpty()) {
-        break;
-      }
-      CategorySummary category = here.get(random.nextInt(here.size()));
-      intake.submit(
-          new SubmitServiceRequest(
-              category.code(),
-              category.name() + ". " + SAMPLE_TEXT[i % SAMPLE_TEXT.length],
-              lat,
-              lon,
-              null,
-              CHANNELS[i % CHANNELS.length],
-              true, // sample data may land near each other
-              null,
-              // every fifth is the demo resident's, so their "my requests" has something to show
-              i % 5 == 0 ? city.slug() + "-resident@example.org" : null,
-              java.util.Map.of(),
-              true));
-    }
-  }
-
-  /** Up to about 4 km from the centre. */
-  private static BigDecimal jitter(BigDecimal coordinate, Random random) {
-    return coordinate
-        .add(BigDecimal.valueOf((random.nextDouble() - 0.5) * 0.08))
-        .setScale(6, RoundingMode.HALF_UP);
+    samples.file(
+        city.sampleRequests(),
+        new SampleRequests.Around(city.centre().lat(), city.centre().lon()),
+        city.slug(),
+        // every fifth is the demo resident's, so their "my requests" has something to show
+        city.slug() + "-resident@example.org");
   }
 
   static List<DemoCity> cities() {

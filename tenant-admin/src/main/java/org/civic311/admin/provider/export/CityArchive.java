@@ -27,7 +27,8 @@ import org.civic311.platform.tenancy.application.CityTables;
  *   <li>{@code files/<table>/<id>.<ext>}: the bytes of each binary value (the photos), whose CSV
  *       cell holds that path;
  *   <li>{@code city.json}: the city itself and its phone numbers;
- *   <li>{@code manifest.json}, last: what the archive holds, rows per table.
+ *   <li>{@code manifest.json}, last: what the archive holds, rows per table, and the columns left
+ *       out because they hold secrets ({@code withheld_columns}).
  * </ul>
  */
 final class CityArchive implements CityReader.Sink {
@@ -38,6 +39,7 @@ final class CityArchive implements CityReader.Sink {
   private final ExportJob job;
   private final Map<String, Long> rows = new LinkedHashMap<>();
   private final Map<String, List<String>> columnNames = new LinkedHashMap<>();
+  private final Map<String, List<String>> withheld = new LinkedHashMap<>();
   private List<CityTables.Column> columns = List.of();
   private StringBuilder held;
 
@@ -73,6 +75,11 @@ final class CityArchive implements CityReader.Sink {
     g.flush();
     text.flush();
     zip.closeEntry();
+  }
+
+  @Override
+  public void withheld(String table, List<String> secretColumns) {
+    withheld.put(table, secretColumns);
   }
 
   @Override
@@ -142,6 +149,12 @@ final class CityArchive implements CityReader.Sink {
       g.writeStartArray("columns");
       columnNames.get(t.getKey()).forEach(g::write);
       g.writeEnd();
+      if (withheld.containsKey(t.getKey())) {
+        // secrets stay here; the manifest says they were left out, not that they are empty
+        g.writeStartArray("withheld_columns");
+        withheld.get(t.getKey()).forEach(g::write);
+        g.writeEnd();
+      }
       g.writeEnd();
     }
     g.writeEnd();

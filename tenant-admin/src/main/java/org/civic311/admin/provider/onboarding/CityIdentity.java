@@ -59,6 +59,16 @@ public class CityIdentity {
   @ConfigProperty(name = "civic311.identity.provisioning-secret")
   Optional<String> secret;
 
+  /** The pages' sign-in client: the invitation's "back to the application" goes through it. */
+  @Inject
+  @ConfigProperty(name = "civic311.identity.web-client", defaultValue = "civic311-web")
+  String webClient;
+
+  /** Where residents and staff reach the deployment, as e-mail links use it. */
+  @Inject
+  @ConfigProperty(name = "civic311.notification.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
   /** What was made for a city, to undo it. */
   public record Provisioned(String organizationId, String userId) {}
 
@@ -152,6 +162,9 @@ public class CityIdentity {
                 .target(adminBase())
                 .path("users/" + user + "/execute-actions-email")
                 .queryParam("lifespan", 7 * 24 * 3600)
+                // once the password is set, Keycloak links back to the city's administration
+                .queryParam("client_id", webClient)
+                .queryParam("redirect_uri", adminPage(slug))
                 .request()
                 .header("Authorization", "Bearer " + token)
                 .put(Entity.entity("[\"UPDATE_PASSWORD\"]", MediaType.APPLICATION_JSON)),
@@ -168,6 +181,11 @@ public class CityIdentity {
     } finally {
       client.close();
     }
+  }
+
+  /** The city's administration pages, where a new administrator starts. */
+  String adminPage(String slug) {
+    return publicUrl.replaceAll("/+$", "") + "/c/" + slug + "/admin/";
   }
 
   /** Deletes what {@link #provision} made (either may be null). Failures are logged, not thrown. */

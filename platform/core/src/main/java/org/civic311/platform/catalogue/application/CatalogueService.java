@@ -52,7 +52,7 @@ public class CatalogueService {
     try {
       return categories
           .find(new ServiceCategoryId(UUID.fromString(id)))
-          .map(c -> CategorySummary.of(c, departmentsById()));
+          .map(c -> CategorySummary.of(c, departmentOf(c)));
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }
@@ -60,7 +60,7 @@ public class CatalogueService {
 
   @TenantTransactional
   public Optional<CategorySummary> byCode(String code) {
-    return categories.findByCode(code).map(c -> CategorySummary.of(c, departmentsById()));
+    return categories.findByCode(code).map(c -> CategorySummary.of(c, departmentOf(c)));
   }
 
   /**
@@ -394,6 +394,24 @@ public class CatalogueService {
         && c.descriptions().equals(row.descriptions());
   }
 
+  /**
+   * One department of the city by its code, with the categories routed to it: two small reads,
+   * where {@link #departments()} reads the whole catalogue (hundreds of categories in a large
+   * city). What the per-request paths (notifications, dispatch, assignment) use.
+   */
+  @TenantTransactional
+  public Optional<DepartmentSummary> department(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return departments
+        .findByCode(code)
+        .map(
+            d ->
+                new DepartmentSummary(
+                    d.code(), d.name(), d.email(), categories.codesRoutedTo(d.id())));
+  }
+
   /** The city's departments with the categories routed to each. */
   @TenantTransactional
   public List<DepartmentSummary> departments() {
@@ -462,6 +480,15 @@ public class CatalogueService {
     CategorySummary after = CategorySummary.of(category, byId);
     audit.record("category:" + code, actor, before, JSON.toJson(after));
     return after;
+  }
+
+  /** The department {@code category} is routed to, as {@link CategorySummary#of} takes it. */
+  private Map<UUID, Department> departmentOf(ServiceCategory category) {
+    return category
+        .departmentId()
+        .flatMap(departments::find)
+        .map(d -> Map.of(d.id(), d))
+        .orElse(Map.of());
   }
 
   private Map<UUID, Department> departmentsById() {

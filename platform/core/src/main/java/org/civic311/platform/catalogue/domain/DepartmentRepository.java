@@ -9,5 +9,7 @@ public interface DepartmentRepository {
 
   Optional<Department> findByCode(String code);
 
+  Optional<Department> find(java.util.UUID id);
+
   void add(Department department);
 }

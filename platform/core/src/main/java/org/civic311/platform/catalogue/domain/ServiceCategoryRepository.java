@@ -13,5 +13,8 @@ public interface ServiceCategoryRepository {
 
   Optional<ServiceCategory> findByCode(String code);
 
+  /** The codes of the categories routed to department {@code departmentId}, in code order. */
+  List<String> codesRoutedTo(java.util.UUID departmentId);
+
   void add(ServiceCategory category);
 }

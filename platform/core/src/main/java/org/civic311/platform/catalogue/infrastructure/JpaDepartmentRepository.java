@@ -27,6 +27,11 @@ public class JpaDepartmentRepository implements DepartmentRepository {
   }
 
   @Override
+  public Optional<Department> find(java.util.UUID id) {
+    return Optional.ofNullable(em.find(Department.class, id));
+  }
+
+  @Override
   public void add(Department department) {
     em.persist(department);
   }

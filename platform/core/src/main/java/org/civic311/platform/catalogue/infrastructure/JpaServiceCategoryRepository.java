@@ -42,6 +42,16 @@ public class JpaServiceCategoryRepository implements ServiceCategoryRepository {
   }
 
   @Override
+  public List<String> codesRoutedTo(java.util.UUID departmentId) {
+    return em.createQuery(
+            "select c.code from ServiceCategory c where c.departmentId = :department"
+                + " order by c.code",
+            String.class)
+        .setParameter("department", departmentId.toString())
+        .getResultList();
+  }
+
+  @Override
   public void add(ServiceCategory category) {
     em.persist(category);
   }

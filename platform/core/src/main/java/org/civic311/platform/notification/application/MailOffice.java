@@ -345,8 +345,7 @@ public class MailOffice {
     }
     StaffSubscription s = due.get();
     OffsetDateTime since = s.digestSent(clock);
-    Optional<DepartmentSummary> department =
-        catalogue.departments().stream().filter(d -> d.code().equals(s.department())).findFirst();
+    Optional<DepartmentSummary> department = catalogue.department(s.department());
     if (department.isEmpty() || repository.suppressed(s.email())) {
       return;
     }
@@ -398,9 +397,7 @@ public class MailOffice {
     return catalogue
         .byCode(request.categoryCode())
         .map(CategorySummary::departmentCode)
-        .flatMap(
-            code ->
-                catalogue.departments().stream().filter(d -> d.code().equals(code)).findFirst());
+        .flatMap(catalogue::department);
   }
 
   /**

@@ -200,8 +200,7 @@ public class SubscriptionService {
   public StaffMail addStaffMail(
       String department, String email, String mode, Integer digestHour, String actor) {
     String address = NotificationSettings.address("email", email).toLowerCase(Locale.ROOT);
-    if (department == null
-        || catalogue.departments().stream().noneMatch(d -> d.code().equals(department))) {
+    if (catalogue.department(department).isEmpty()) {
       throw new IllegalArgumentException(
           "department: '" + department + "' is not a department of this city");
     }

@@ -191,17 +191,34 @@ public class RequestIntakeService {
 
   @TenantTransactional
   public Optional<RequestSummary> find(String id) {
+    return find(id, false);
+  }
+
+  /**
+   * One request the public may see: not of a category kept for staff (such a request is unknown to
+   * the public, as if it did not exist). One transaction, one category read.
+   */
+  @TenantTransactional
+  public Optional<RequestSummary> findPublic(String id) {
+    return find(id, true);
+  }
+
+  private Optional<RequestSummary> find(String id, boolean publicOnly) {
     return ServiceRequestId.parse(id)
         .flatMap(requests::find)
-        .map(
+        .flatMap(
             r -> {
               // one category, not the whole catalogue, for one request
               Optional<CategorySummary> c = catalogue.byId(r.categoryId().toString());
-              return RequestSummary.of(
-                  r,
-                  c.map(CategorySummary::code).orElse(null),
-                  c.map(CategorySummary::name).orElse(null),
-                  c.map(CategorySummary::departmentName).orElse(null));
+              if (publicOnly && c.filter(CategorySummary::staffOnly).isPresent()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  RequestSummary.of(
+                      r,
+                      c.map(CategorySummary::code).orElse(null),
+                      c.map(CategorySummary::name).orElse(null),
+                      c.map(CategorySummary::departmentName).orElse(null)));
             });
   }
 

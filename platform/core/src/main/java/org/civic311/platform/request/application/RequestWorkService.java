@@ -158,10 +158,7 @@ public class RequestWorkService {
     } else {
       String code = department.strip();
       Optional<DepartmentRef> named =
-          catalogue.departments().stream()
-              .filter(d -> d.code().equals(code))
-              .map(d -> new DepartmentRef(d.code(), d.name()))
-              .findFirst();
+          catalogue.department(code).map(d -> new DepartmentRef(d.code(), d.name()));
       if (named.isEmpty()) {
         throw new IllegalArgumentException(
             "department: this city has no department '" + code + "'");
@@ -351,7 +348,7 @@ public class RequestWorkService {
   }
 
   private Set<UUID> routedTo(String department, Map<String, CategorySummary> byCode) {
-    if (catalogue.departments().stream().noneMatch(d -> d.code().equals(department))) {
+    if (catalogue.department(department).isEmpty()) {
       throw new IllegalArgumentException(
           "department: this city has no department '" + department + "'");
     }

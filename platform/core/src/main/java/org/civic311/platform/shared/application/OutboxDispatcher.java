@@ -2,7 +2,7 @@ package org.civic311.platform.shared.application;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,11 +22,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Hands outbox events to their consumers: one poller per consumer claims due rows in batches (a
  * lease, {@code FOR UPDATE SKIP LOCKED}), keeps claiming while full batches come back, and then
- * waits for the poll interval. Each event is handed over as its city: this is one of the few places
- * allowed to choose the city, because the queue it reads is global and carries nothing but
- * pointers. Failures retry with exponential backoff and jitter until {@code max-attempts}, then the
- * row is kept as dead for an administrator; a {@link DeliveryRefused} is dead at once, since the
- * receiver said that retrying will not help.
+ * waits for the poll interval. Each poller is a thread of its own from the container's managed
+ * thread factory: on the shared scheduled executor (one thread in Payara Micro), a consumer with a
+ * backlog held the thread while new requests kept coming, and the others (department dispatch,
+ * metrics, maintenance) waited until creation stopped (see docs/performance.md). Each event is
+ * handed over as its city: this is one of the few places allowed to choose the city, because the
+ * queue it reads is global and carries nothing but pointers. Failures retry with exponential
+ * backoff and jitter until {@code max-attempts}, then the row is kept as dead for an administrator;
+ * a {@link DeliveryRefused} is dead at once, since the receiver said that retrying will not help.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
@@ -65,9 +67,10 @@ public class OutboxDispatcher {
   @ConfigProperty(name = "civic311.outbox.enabled", defaultValue = "true")
   boolean enabled;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
-  private final List<ScheduledFuture<?>> pollers = new ArrayList<>();
+  private final List<Thread> pollers = new ArrayList<>();
+  private final Object wake = new Object();
   private volatile boolean stopping;
 
   void start(@Observes SchemaMigrated schema) {
@@ -77,17 +80,48 @@ public class OutboxDispatcher {
     }
     long every = Math.max(10, pollInterval.toMillis());
     for (OutboxConsumer consumer : consumers) {
-      pollers.add(
-          scheduler.scheduleWithFixedDelay(
-              () -> drain(consumer), every, every, TimeUnit.MILLISECONDS));
+      Thread poller = threads.newThread(() -> poll(consumer, every));
+      poller.setName("civic311-outbox-" + consumer.name());
+      poller.setDaemon(true);
+      pollers.add(poller);
+      poller.start();
       LOG.info(() -> "Outbox consumer " + consumer.name() + " polls every " + every + " ms");
+    }
+  }
+
+  /** Drains, waits the poll interval, again, until the application stops. */
+  private void poll(OutboxConsumer consumer, long everyMillis) {
+    while (!stopping) {
+      drain(consumer);
+      synchronized (wake) {
+        if (stopping) {
+          return;
+        }
+        try {
+          wake.wait(everyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
   @PreDestroy
   void stop() {
     stopping = true;
-    pollers.forEach(p -> p.cancel(false));
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    for (Thread poller : pollers) {
+      try {
+        // a delivery under way finishes (its transaction is short); a stuck one is left behind
+        poller.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Claims and delivers until a claim comes back short; never throws (the schedule would stop). */

@@ -20,7 +20,11 @@ import org.civic311.platform.shared.domain.TenantId;
 public interface CityTables {
 
   /** A column: its name, and whether it holds bytes (a photo) rather than text. */
-  record Column(String name, boolean binary) {}
+  /**
+   * A column of a city table. {@code secret}: its comment starts with {@code civic311:secret} (a
+   * sealed credential, a key hash, a resident's link), so it does not leave the deployment.
+   */
+  record Column(String name, boolean binary, boolean secret) {}
 
   /** Receives a table's rows one by one: each value is text, bytes ({@code byte[]}) or null. */
   @FunctionalInterface

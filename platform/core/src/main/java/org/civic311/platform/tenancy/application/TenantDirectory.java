@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civic311.platform.shared.application.CurrentTenant;
@@ -21,13 +23,20 @@ import org.civic311.platform.tenancy.domain.TenantRepository;
  * The one place where a city is resolved from what a caller sent: a URL slug, an Open311
  * jurisdiction id or a host name. Cities change rarely and every request asks, so the directory
  * keeps an immutable snapshot that is reloaded after {@link #TTL} or at once after a change made
- * through this deployment ({@link #invalidate()}). A miss asks the table for that one key (an
- * indexed read, no dearer than the request itself), so a city registered by another instance is
- * found at once.
+ * through this deployment ({@link #invalidate()}). A miss of a slug or jurisdiction asks the table
+ * for that one key (an indexed read, no dearer than the request itself), so a city registered by
+ * another instance is found at once.
+ *
+ * <p>Host names are different: every Open311 call on the deployment's shared host name (the usual
+ * case, where {@code jurisdiction_id} names the city) asks whether that host is a city's. Those
+ * misses are remembered with the snapshot (at most {@link #MAX_ABSENT_HOSTS}), so the shared host
+ * costs no query per request; a host name given to a city on another instance is served from the
+ * next reload, within {@link #TTL} (until then {@code jurisdiction_id} reaches the city).
  */
 @ApplicationScoped
 public class TenantDirectory {
   static final Duration TTL = Duration.ofSeconds(30);
+  static final int MAX_ABSENT_HOSTS = 1000;
 
   @Inject TenantRepository tenants;
   @Inject Clock clock;
@@ -44,6 +53,23 @@ public class TenantDirectory {
   }
 
   public Optional<CityProfile> byHost(String host) {
+    Snapshot s = current();
+    String normalised = normalise(host);
+    if (s.absentHosts.contains(normalised)) {
+      return Optional.empty();
+    }
+    Optional<CityProfile> found = lookup(Snapshot::byHost, normalised, tenants::findByHost);
+    if (found.isEmpty() && s.absentHosts.size() < MAX_ABSENT_HOSTS) {
+      s.absentHosts.add(normalised);
+    }
+    return found;
+  }
+
+  /**
+   * The city that has host name {@code host}, read through to the table on a miss even when the
+   * host was recently no city's: what a check that a host name is free needs.
+   */
+  public Optional<CityProfile> hostOwner(String host) {
     return lookup(Snapshot::byHost, host, tenants::findByHost);
   }
 
@@ -115,7 +141,8 @@ public class TenantDirectory {
         index(all, CityProfile::jurisdictionId),
         all.stream()
             .filter(c -> c.hostName().isPresent())
-            .collect(Collectors.toUnmodifiableMap(c -> c.hostName().get(), c -> c)));
+            .collect(Collectors.toUnmodifiableMap(c -> c.hostName().get(), c -> c)),
+        ConcurrentHashMap.newKeySet());
   }
 
   private static Map<String, CityProfile> index(
@@ -131,5 +158,6 @@ public class TenantDirectory {
       Instant loadedAt,
       Map<String, CityProfile> bySlug,
       Map<String, CityProfile> byJurisdiction,
-      Map<String, CityProfile> byHost) {}
+      Map<String, CityProfile> byHost,
+      Set<String> absentHosts) {}
 }

@@ -55,6 +55,12 @@ public class JdbcCityTables implements CityTables {
           + " and t.relnamespace = current_schema()::regnamespace and array_length(k.conkey, 1) = 1";
 
   /** Every foreign key between two tables of the schema: child, parent. */
+  /** The columns of a table (in the current schema) marked {@code civic311:secret}. */
+  private static final String SECRET_COLUMNS =
+      "select a.attname from pg_attribute a where a.attrelid = to_regclass(?) and a.attnum > 0"
+          + " and not a.attisdropped"
+          + " and col_description(a.attrelid, a.attnum) like 'civic311:secret%'";
+
   private static final String FOREIGN_KEYS =
       "select t.relname, p.relname from pg_constraint k"
           + " join pg_class t on t.oid = k.conrelid join pg_class p on p.oid = k.confrelid"
@@ -83,10 +89,19 @@ public class JdbcCityTables implements CityTables {
 
   @Override
   public List<Column> columns(String table) {
+    Connection c = bound();
     try (PreparedStatement s =
-        bound().prepareStatement("select * from " + quoted(table) + " where false")) {
+            c.prepareStatement("select * from " + quoted(table) + " where false");
+        PreparedStatement marked = c.prepareStatement(SECRET_COLUMNS)) {
+      Set<String> secret = new TreeSet<>();
+      marked.setString(1, table);
+      try (ResultSet rs = marked.executeQuery()) {
+        while (rs.next()) {
+          secret.add(rs.getString(1));
+        }
+      }
       try (ResultSet rs = s.executeQuery()) {
-        return columns(rs.getMetaData());
+        return columns(rs.getMetaData(), secret);
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("City tables: " + e.getMessage());
@@ -250,10 +265,13 @@ public class JdbcCityTables implements CityTables {
     return c;
   }
 
-  private static List<Column> columns(ResultSetMetaData meta) throws SQLException {
+  private static List<Column> columns(ResultSetMetaData meta, Set<String> secret)
+      throws SQLException {
     List<Column> columns = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
-      columns.add(new Column(meta.getColumnName(i), "bytea".equals(meta.getColumnTypeName(i))));
+      String name = meta.getColumnName(i);
+      columns.add(
+          new Column(name, "bytea".equals(meta.getColumnTypeName(i)), secret.contains(name)));
     }
     return columns;
   }

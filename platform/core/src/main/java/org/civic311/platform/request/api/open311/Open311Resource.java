@@ -79,6 +79,7 @@ public class Open311Resource {
   @Inject ApiKeys apiKeys;
   @Inject TenantDirectory directory;
   @Inject IdempotentSubmission idempotent;
+  @Inject KeyedIntake keyedIntake;
   @Inject Clock clock;
 
   @Context UriInfo uri;
@@ -407,60 +408,42 @@ public class Open311Resource {
               }
             }
           }
-          if (!apiKeys.isValid(param("api_key"))) {
-            return wrongKey(format);
-          }
+          String apiKey = param("api_key");
           if (param("me_too") != null) {
-            return meToo(format, param("me_too"));
+            return apiKeys.isValid(apiKey) ? meToo(format, param("me_too")) : wrongKey(format);
           }
-          String code = param("service_code");
-          if (code == null) {
-            throw new IllegalArgumentException("service_code: was not provided");
+          SubmitServiceRequest submission;
+          try {
+            submission = submission();
+          } catch (RuntimeException badInput) {
+            // a caller without a valid key learns nothing about its input: 403 comes first
+            if (!apiKeys.isValid(apiKey)) {
+              return wrongKey(format);
+            }
+            throw badInput;
           }
-          // an unknown, withdrawn or staff-only code is refused by the submission itself (404)
-          String description = param("description");
-          if (description != null && MARKUP.matcher(description).find()) {
-            throw new IllegalArgumentException("description: must not contain HTML or code");
-          }
-          String email = param("email");
-          if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new IllegalArgumentException("email: is not an e-mail address");
-          }
-          String address = Optional.ofNullable(param("address_string")).orElse(param("address_id"));
-          if (address != null && MARKUP.matcher(address).find()) {
-            throw new IllegalArgumentException("address_string: must not contain HTML or code");
-          }
-          SubmitServiceRequest.Photo photo = photo();
-          SubmitServiceRequest submission =
-              new SubmitServiceRequest(
-                  code,
-                  description,
-                  decimal("lat"),
-                  decimal("long"),
-                  address,
-                  "open311",
-                  acknowledged(),
-                  null,
-                  email,
-                  answers(),
-                  false,
-                  "true".equalsIgnoreCase(param("email_alerts_requested")),
-                  param("locale"),
-                  photo,
-                  param("media_url"),
-                  fullName(param("first_name"), param("last_name")));
           String idempotencyKey = servlet.getHeader("Idempotency-Key");
           RequestSummary created;
           if (idempotencyKey == null) {
-            created = intake.submit(submission);
+            // the key check and the submission in one transaction: one round of BEGIN, bind and
+            // COMMIT fewer than checking the key on its own
+            Optional<RequestSummary> submitted = keyedIntake.submit(apiKey, submission);
+            if (submitted.isEmpty()) {
+              return wrongKey(format);
+            }
+            created = submitted.get();
           } else {
+            if (!apiKeys.isValid(apiKey)) {
+              return wrongKey(format);
+            }
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
               throw new IllegalArgumentException("Idempotency-Key: must be 1 to 255 characters");
             }
             IdempotentSubmission.Outcome outcome =
                 idempotent.submit(
                     idempotencyKey.strip(),
-                    fingerprint(photo == null ? "" : Sha256.hex(photo.content())),
+                    fingerprint(
+                        submission.photo() == null ? "" : Sha256.hex(submission.photo().content())),
                     submission);
             switch (outcome.kind()) {
               case OTHER_BODY:
@@ -482,6 +465,48 @@ public class Open311Resource {
           return Open311Wire.list(
               Response.Status.OK, Format.of(format), "service_requests", List.of(record));
         });
+  }
+
+  /**
+   * The report a POST describes, checked at the edge (markup, e-mail form, photo type and size);
+   * the submission checks the rest.
+   */
+  private SubmitServiceRequest submission() {
+    String code = param("service_code");
+    if (code == null) {
+      throw new IllegalArgumentException("service_code: was not provided");
+    }
+    // an unknown, withdrawn or staff-only code is refused by the submission itself (404)
+    String description = param("description");
+    if (description != null && MARKUP.matcher(description).find()) {
+      throw new IllegalArgumentException("description: must not contain HTML or code");
+    }
+    String email = param("email");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("email: is not an e-mail address");
+    }
+    String address = Optional.ofNullable(param("address_string")).orElse(param("address_id"));
+    if (address != null && MARKUP.matcher(address).find()) {
+      throw new IllegalArgumentException("address_string: must not contain HTML or code");
+    }
+    SubmitServiceRequest.Photo photo = photo();
+    return new SubmitServiceRequest(
+        code,
+        description,
+        decimal("lat"),
+        decimal("long"),
+        address,
+        "open311",
+        acknowledged(),
+        null,
+        email,
+        answers(),
+        false,
+        "true".equalsIgnoreCase(param("email_alerts_requested")),
+        param("locale"),
+        photo,
+        param("media_url"),
+        fullName(param("first_name"), param("last_name")));
   }
 
   /**
@@ -620,7 +645,7 @@ public class Open311Resource {
 
   /** A request of the city that the public may see (not of a staff-only category). */
   private Optional<RequestSummary> publicRequest(String id) {
-    return intake.find(id).filter(r -> !staffOnlyCodes().contains(r.categoryCode()));
+    return intake.findPublic(id);
   }
 
   /** Codes of the categories kept for staff: their requests are not in the public feed. */
