@@ -107,6 +107,53 @@ class HoursIT extends PlatformIT {
   }
 
   @Test
+  void aClosureTypedInCityTimeIsReadWithTheServersZoneRulesAndAnsweredWithTheCitysOffset()
+      throws Exception {
+    java.time.ZoneId zone =
+        java.time.ZoneId.of(
+            Db.sql(
+                north, "select time_zone from tenant where id = ?::uuid", north.id().toString()));
+    java.time.LocalDateTime local =
+        java.time.LocalDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    List<Map<String, Object>> closure =
+        List.of(
+            Map.of(
+                "from",
+                local.minusHours(1).toString(),
+                "until",
+                local.plusHours(2).toString(),
+                "open",
+                false,
+                "message",
+                "Closed: typed in city time."));
+    String from = local.minusHours(1).atZone(zone).toOffsetDateTime().toString();
+    as(north, "city-admin")
+        .contentType(ContentType.JSON)
+        .body(weekdays("00:00", "24:00", closure))
+        .put("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("overrides[0].from", equalTo(from));
+    as(north, "city-admin")
+        .get("api/v1/cities/{city}/admin/hours", north.slug())
+        .then()
+        .statusCode(200)
+        .body("overrides[0].from", equalTo(from))
+        .body(
+            "overrides[0].until",
+            equalTo(local.plusHours(2).atZone(zone).toOffsetDateTime().toString()));
+    api()
+        .get("api/v1/cities/{city}/hours/now", north.slug())
+        .then()
+        .statusCode(200)
+        .body("open", equalTo(false))
+        .body("message", equalTo("Closed: typed in city time."));
+    // the other city, which has set no hours, still has none
+    api().get("api/v1/cities/{city}/hours/now", south.slug()).then().statusCode(404);
+    assertThat(Db.sql(south, "select count(*)::text from opening_hours")).isEqualTo("0");
+  }
+
+  @Test
   void anEmergencyClosureIsAnnouncedAndAuditedInItsCityOnly() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<Map<String, Object>> closure =

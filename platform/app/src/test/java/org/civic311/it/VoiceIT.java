@@ -369,6 +369,10 @@ class VoiceIT extends PlatformIT {
         .body("steps.step", org.hamcrest.Matchers.hasItem("voicemail"));
     // the main line keeps the city's hours (around the clock)
     decision(open, openNumber, afternoon).statusCode(200).body("open", equalTo(true));
+    // city time without an offset, as the page sends it: read in the city's zone by the server
+    decision(open, tty, "2026-11-30T10:00").statusCode(200).body("open", equalTo(true));
+    decision(open, tty, "2026-11-30T14:00").statusCode(200).body("open", equalTo(false));
+    decision(open, tty, "next monday").statusCode(400).body("errors[0].field", equalTo("at"));
 
     // inverted or overlapping line hours are refused, naming the entry, and change nothing
     String stored = Db.sql(open, "select document from phone_routing");

@@ -2,7 +2,6 @@
 // time zone; and whether the city is open now, as residents and the phone line see it.
 import { api } from '/assets/shared/auth.js';
 import { field, formLines, h, listItem, namedGroup, optional, renumber, save, when } from './ui.js';
-import { localValue, zonedIso } from './zone.js';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]|24:00';
@@ -13,21 +12,12 @@ let ui;
 
 // --- the document ---
 
-/** The hours as their PUT sends them: the whole document. */
-/** The zone the form's times are in: the one typed, when the browser knows it, else the city's. */
-function zoneOf(form) {
-  const typed = form.elements.time_zone.value.trim();
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: typed });
-    return typed;
-  } catch (e) {
-    return ctx.profile.time_zone;
-  }
-}
-
+/**
+ * The hours as their PUT sends them: the whole document. Override times go as typed, in the time
+ * zone the form names: the server reads them with its own rules (ADR 0021).
+ */
 function hoursPayload(form) {
   renumber(form);
-  const zone = zoneOf(form);
   const rows = (name) => [...form.querySelectorAll('[data-list="' + name + '"]')];
   const get = (row, key) => row.querySelector('[data-key="' + key + '"]');
   return {
@@ -40,8 +30,9 @@ function hoursPayload(form) {
       closes: optional(get(r, 'closes').value),
     })),
     overrides: rows('overrides').map((r) => ({
-      from: zonedIso(get(r, 'from').value, zone),
-      until: zonedIso(get(r, 'until').value, zone),
+      // the city's local time as typed: the server reads it with its own time-zone rules
+      from: get(r, 'from').value,
+      until: get(r, 'until').value,
       open: get(r, 'open').value === 'true',
       message: optional(get(r, 'message').value),
     })),
@@ -107,12 +98,19 @@ function holidayRow(d = {}) {
   return row;
 }
 
+/**
+ * "2026-12-01T10:00" of "2026-12-01T10:00-07:00": the server writes overrides with the city's
+ * offset at each, so the local time is the text before it (no offset worked out in the browser).
+ */
+function localPart(iso) {
+  return iso ? iso.slice(0, 16) : '';
+}
+
 function overrideRow(o = {}) {
-  const zone = ctx.profile.time_zone;
   const row = listItem('div', 'overrides', 'Override',
     h('div', { class: 'row' },
-      field({ label: 'From', key: 'from', type: 'datetime-local', value: localValue(o.from, zone), required: true }),
-      field({ label: 'Until', key: 'until', type: 'datetime-local', value: localValue(o.until, zone), required: true }),
+      field({ label: 'From', key: 'from', type: 'datetime-local', value: localPart(o.from), required: true }),
+      field({ label: 'Until', key: 'until', type: 'datetime-local', value: localPart(o.until), required: true }),
       field({ label: 'The city is', key: 'open', type: 'select', options: [['false', 'Closed (e.g. an emergency)'], ['true', 'Open (e.g. storm hours)']], value: String(Boolean(o.open)) })),
     field({ label: 'Message while it applies', key: 'message', value: o.message, maxlength: 500, hint: 'Optional; callers and residents see it, e.g. “Closed: water main break. For emergencies call 911.”' }));
   row.append(removeButton(row, 'Remove override', () => ui.addOverride));

@@ -2,7 +2,6 @@
 // saved as one document, and "test a call": the routing decision for a number and a moment.
 import { api } from '/assets/shared/auth.js';
 import { field, formLines, h, list, itemTools, namedGroup, optional, renumber, save } from './ui.js';
-import { zonedIso } from './zone.js';
 
 const KINDS = [['main', 'Main line'], ['outside', 'From outside city limits'], ['tty', 'TTY'], ['after_hours', 'After hours']];
 const ACTIONS = [['queue', 'Wait in a queue for an agent'], ['forward', 'Forward to a number'], ['voicemail', 'Voicemail'], ['trouble_line', 'Trouble line (urgent categories only)']];
@@ -259,7 +258,7 @@ function decisionForm() {
     result.hidden = true;
     const params = new URLSearchParams({ number: form.elements.number.value });
     if (form.elements.at.value) {
-      params.set('at', zonedIso(form.elements.at.value, ctx.profile.time_zone));
+      params.set('at', form.elements.at.value); // city time: the server reads it in the city's zone
     }
     if (form.elements.lang.value) {
       params.set('lang', form.elements.lang.value);

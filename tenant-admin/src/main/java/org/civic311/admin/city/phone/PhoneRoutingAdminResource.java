@@ -13,9 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.platform.routing.application.PhoneRoutingDocument;
@@ -60,14 +57,8 @@ public class PhoneRoutingAdminResource {
       @QueryParam("caller") String caller,
       @QueryParam("at") String at,
       @QueryParam("lang") String lang) {
-    Instant when;
     try {
-      when = at == null || at.isBlank() ? routing.now() : OffsetDateTime.parse(at).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid("at", "is not a date-time with an offset");
-    }
-    try {
-      return routing.describe(number, caller, when, Optional.ofNullable(lang));
+      return routing.describe(number, caller, routing.at(at), Optional.ofNullable(lang));
     } catch (IllegalArgumentException e) {
       throw ProblemException.fromRule(e);
     }

@@ -2,13 +2,11 @@ package org.civic311.platform.routing.application;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.DayOfWeek;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.civic311.platform.routing.domain.CityTime;
 import org.civic311.platform.routing.domain.Holiday;
 import org.civic311.platform.routing.domain.HolidayRule;
 import org.civic311.platform.routing.domain.HoursOverride;
@@ -19,8 +17,8 @@ import org.civic311.platform.shared.application.Rules;
 
 /**
  * A city's hours as administrators write them and as they are stored: weekday ranges, holidays
- * (whole days, or open {@code opens}–{@code closes} only) and dated overrides (ISO 8601 instants
- * with an offset).
+ * (whole days, or open {@code opens}–{@code closes} only) and dated overrides: ISO 8601 date-times,
+ * with an offset or in the city's local time ({@link CityTime}), shown with the city's offset.
  */
 @JsonbPropertyOrder({"timeZone", "weekly", "holidays", "overrides"})
 public record HoursDocument(
@@ -80,8 +78,8 @@ public record HoursDocument(
                   x == null
                       ? fail("is empty")
                       : new HoursOverride(
-                          instant("from", x.from()).toInstant(),
-                          instant("until", x.until()).toInstant(),
+                          CityTime.parse("from", x.from(), zone),
+                          CityTime.parse("until", x.until(), zone),
                           Boolean.TRUE.equals(x.open()),
                           x.message())));
     }
@@ -110,8 +108,8 @@ public record HoursDocument(
             .map(
                 x ->
                     new Override(
-                        x.from().atOffset(ZoneOffset.UTC).toString(),
-                        x.until().atOffset(ZoneOffset.UTC).toString(),
+                        CityTime.format(x.from(), hours.zone()),
+                        CityTime.format(x.until(), hours.zone()),
                         x.open(),
                         x.message()))
             .toList());
@@ -157,18 +155,6 @@ public record HoursDocument(
       return DayOfWeek.valueOf(day == null ? "" : day.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("day: '" + day + "' is not a weekday like MONDAY");
-    }
-  }
-
-  private static OffsetDateTime instant(String field, String text) {
-    try {
-      return OffsetDateTime.parse(text == null ? "" : text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field
-              + ": '"
-              + text
-              + "' is not a date-time with an offset like 2026-12-01T10:00:00-07:00");
     }
   }
 }

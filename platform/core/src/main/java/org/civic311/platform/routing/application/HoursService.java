@@ -138,7 +138,11 @@ public class HoursService {
   @TenantTransactional
   public Optional<HoursDocument> document() {
     ZoneId zone = directory.currentCity().timeZone();
-    return schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()).inZone(zone));
+    // the overrides again with the city's offset at each (as stored they may be in UTC), so that
+    // pages show the local time without working out an offset with the browser's rules
+    return schedules
+        .find(HoursSchedule.CITY)
+        .map(s -> HoursDocument.of(parse(s.document()).toHours(zone)).inZone(zone));
   }
 
   private static HoursDocument parse(String json) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civic311.platform.catalogue.application.CatalogueService;
 import org.civic311.platform.routing.domain.CallPlan;
+import org.civic311.platform.routing.domain.CityTime;
 import org.civic311.platform.routing.domain.EntryPoint;
 import org.civic311.platform.routing.domain.OpeningHours;
 import org.civic311.platform.routing.domain.PhoneNumber;
@@ -166,6 +167,17 @@ public class PhoneRoutingService {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  /**
+   * The instant {@code at} means in the current city: blank is now; a time without an offset is the
+   * city's local time ({@link CityTime}).
+   *
+   * @throws IllegalArgumentException ({@code at: ...}) when it is not a date-time
+   */
+  @TenantTransactional
+  public Instant at(String at) {
+    return at == null || at.isBlank() ? now() : CityTime.parse("at", at, hours.zone());
   }
 
   private static java.util.Map<String, Object> step(CallPlan.Step step) {
