@@ -2,7 +2,7 @@ package org.civic311.integrations.connector.open311;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,8 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.civic311.integrations.config.ConnectorKind;
@@ -38,6 +36,7 @@ import org.civic311.integrations.config.IntegrationSettings;
 import org.civic311.integrations.config.RemoteOpen311;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.SchemaMigrated;
+import org.civic311.platform.shared.application.Ticker;
 import org.civic311.platform.shared.application.Transactions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -86,10 +85,10 @@ public class Open311Polling {
   @ConfigProperty(name = "civic311.outbox.enabled", defaultValue = "true")
   boolean enabled;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
   private volatile HttpClient http;
-  private volatile ScheduledFuture<?> poller;
+  private volatile Ticker poller;
   private volatile boolean stopping;
 
   void start(@Observes SchemaMigrated schema) {
@@ -102,7 +101,14 @@ public class Open311Polling {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     long every = Math.max(200, Math.min(interval.toMillis(), 5000));
-    poller = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    // a thread of its own: a slow remote server holds up no other schedule
+    poller =
+        Ticker.start(
+            threads,
+            "civic311-open311-polling",
+            Duration.ofMillis(every),
+            Duration.ofMillis(every),
+            this::tick);
     LOG.info(() -> "Open311 integrations are polled every " + interval);
   }
 
@@ -110,7 +116,7 @@ public class Open311Polling {
   void stop() {
     stopping = true;
     if (poller != null) {
-      poller.cancel(false);
+      poller.stop(Duration.ofSeconds(5));
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,8 +68,7 @@ public class OutboxDispatcher {
 
   @Resource ManagedThreadFactory threads;
 
-  private final List<Thread> pollers = new ArrayList<>();
-  private final Object wake = new Object();
+  private final List<Ticker> pollers = new ArrayList<>();
   private volatile boolean stopping;
 
   void start(@Observes SchemaMigrated schema) {
@@ -78,49 +76,27 @@ public class OutboxDispatcher {
       LOG.info("Outbox dispatch is off (civic311.outbox.enabled=false)");
       return;
     }
-    long every = Math.max(10, pollInterval.toMillis());
+    Duration every = Duration.ofMillis(Math.max(10, pollInterval.toMillis()));
     for (OutboxConsumer consumer : consumers) {
-      Thread poller = threads.newThread(() -> poll(consumer, every));
-      poller.setName("civic311-outbox-" + consumer.name());
-      poller.setDaemon(true);
-      pollers.add(poller);
-      poller.start();
-      LOG.info(() -> "Outbox consumer " + consumer.name() + " polls every " + every + " ms");
-    }
-  }
-
-  /** Drains, waits the poll interval, again, until the application stops. */
-  private void poll(OutboxConsumer consumer, long everyMillis) {
-    while (!stopping) {
-      drain(consumer);
-      synchronized (wake) {
-        if (stopping) {
-          return;
-        }
-        try {
-          wake.wait(everyMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+      // each consumer drains, waits the poll interval, and again, on a thread of its own
+      pollers.add(
+          Ticker.start(
+              threads,
+              "civic311-outbox-" + consumer.name(),
+              Duration.ZERO,
+              every,
+              () -> drain(consumer)));
+      LOG.info(
+          () -> "Outbox consumer " + consumer.name() + " polls every " + every.toMillis() + " ms");
     }
   }
 
   @PreDestroy
   void stop() {
     stopping = true;
-    synchronized (wake) {
-      wake.notifyAll();
-    }
-    for (Thread poller : pollers) {
-      try {
-        // a delivery under way finishes (its transaction is short); a stuck one is left behind
-        poller.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    for (Ticker poller : pollers) {
+      // a delivery under way finishes (its transaction is short); a stuck one is left behind
+      poller.stop(Duration.ofSeconds(10));
     }
   }
 
