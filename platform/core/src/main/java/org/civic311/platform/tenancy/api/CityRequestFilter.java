@@ -37,6 +37,21 @@ import org.civic311.platform.tenancy.application.TenantDirectory;
 public class CityRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(CityRequestFilter.class.getName());
+
+  /**
+   * This filter reads {@code jurisdiction_id} from a form body before JAX-RS runs, to choose the
+   * city, and the Open311 resources read their fields from the servlet's parameters too. Jersey
+   * logs a WARNING about the consumed form body on every such request: one line per Open311 POST,
+   * four 1 MB log files in one minute of the benchmark, and a large part of each POST's time. Its
+   * servlet logger reports errors only; the reference is held so that the setting stays.
+   */
+  private static final Logger JERSEY_SERVLET =
+      Logger.getLogger("org.glassfish.jersey.servlet.WebComponent");
+
+  static {
+    JERSEY_SERVLET.setLevel(Level.SEVERE);
+  }
+
   private static final Pattern CITY_PATH =
       Pattern.compile("^/(?:api/v1/cities|c)/([^/]+)(?:/.*)?$");
   private static final Jsonb JSON = JsonbBuilder.create();
