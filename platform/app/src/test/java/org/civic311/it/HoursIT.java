@@ -31,6 +31,13 @@ class HoursIT extends PlatformIT {
     south = Db.createCity("south");
   }
 
+  /** One override closing the city from {@code from} until {@code until}, as written. */
+  private static List<Map<String, Object>> closure(Object from, Object until, String message) {
+    return List.of(
+        Map.of(
+            "from", from.toString(), "until", until.toString(), "open", false, "message", message));
+  }
+
   private static Map<String, Object> weekdays(String opens, String closes, List<?> overrides) {
     return Map.of(
         "weekly",
@@ -116,16 +123,7 @@ class HoursIT extends PlatformIT {
     java.time.LocalDateTime local =
         java.time.LocalDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     List<Map<String, Object>> closure =
-        List.of(
-            Map.of(
-                "from",
-                local.minusHours(1).toString(),
-                "until",
-                local.plusHours(2).toString(),
-                "open",
-                false,
-                "message",
-                "Closed: typed in city time."));
+        closure(local.minusHours(1), local.plusHours(2), "Closed: typed in city time.");
     String from = local.minusHours(1).atZone(zone).toOffsetDateTime().toString();
     as(north, "city-admin")
         .contentType(ContentType.JSON)
@@ -157,16 +155,10 @@ class HoursIT extends PlatformIT {
   void anEmergencyClosureIsAnnouncedAndAuditedInItsCityOnly() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<Map<String, Object>> closure =
-        List.of(
-            Map.of(
-                "from",
-                now.minusHours(1).toString(),
-                "until",
-                now.plusHours(2).toString(),
-                "open",
-                false,
-                "message",
-                "Closed: water main break. For emergencies call 911."));
+        closure(
+            now.minusHours(1),
+            now.plusHours(2),
+            "Closed: water main break. For emergencies call 911.");
     as(south, "city-admin")
         .contentType(ContentType.JSON)
         .body(weekdays("00:00", "24:00", List.of()))
