@@ -20,6 +20,7 @@ import org.civic311.platform.catalogue.domain.ServiceCategory;
 import org.civic311.platform.catalogue.domain.ServiceCategoryId;
 import org.civic311.platform.catalogue.domain.ServiceCategoryRepository;
 import org.civic311.platform.shared.application.AuditLog;
+import org.civic311.platform.shared.application.CityCache;
 import org.civic311.platform.shared.application.RuleViolations;
 import org.civic311.platform.shared.application.TenantTransactional;
 
@@ -32,6 +33,7 @@ public class CatalogueService {
   @Inject DepartmentRepository departments;
   @Inject AuditLog audit;
   @Inject java.time.Clock clock;
+  @Inject CityCache cache;
 
   @TenantTransactional
   public List<CategorySummary> activeCategories() {
@@ -46,21 +48,34 @@ public class CatalogueService {
     return categories.all().stream().map(c -> CategorySummary.of(c, byId)).toList();
   }
 
-  /** One category by its id (tombstones included): what a request refers to. */
+  /**
+   * One category by its id (tombstones included): what a request refers to. From the city's cache
+   * while its configuration is unchanged (ADR 0022).
+   */
   @TenantTransactional
   public Optional<CategorySummary> byId(String id) {
+    UUID key;
     try {
-      return categories
-          .find(new ServiceCategoryId(UUID.fromString(id)))
-          .map(c -> CategorySummary.of(c, departmentOf(c)));
+      key = UUID.fromString(id);
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }
+    return cache.get(
+        "category-id",
+        key.toString(),
+        () ->
+            categories
+                .find(new ServiceCategoryId(key))
+                .map(c -> CategorySummary.of(c, departmentOf(c))));
   }
 
+  /** One category by its code, from the city's cache while its configuration is unchanged. */
   @TenantTransactional
   public Optional<CategorySummary> byCode(String code) {
-    return categories.findByCode(code).map(c -> CategorySummary.of(c, departmentOf(c)));
+    return cache.get(
+        "category-code",
+        code,
+        () -> categories.findByCode(code).map(c -> CategorySummary.of(c, departmentOf(c))));
   }
 
   /**

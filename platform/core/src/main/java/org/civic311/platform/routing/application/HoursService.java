@@ -15,6 +15,7 @@ import org.civic311.platform.routing.domain.HoursScheduleRepository;
 import org.civic311.platform.routing.domain.OpeningHours;
 import org.civic311.platform.routing.domain.WeeklyRange;
 import org.civic311.platform.shared.application.AuditLog;
+import org.civic311.platform.shared.application.CityCache;
 import org.civic311.platform.shared.application.TenantTransactional;
 import org.civic311.platform.tenancy.application.TenantDirectory;
 
@@ -32,12 +33,16 @@ public class HoursService {
   @Inject org.civic311.platform.tenancy.application.TenantRegistry registry;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject CityCache cache;
 
   /** The city's hours, or empty when it has not set them. */
   @TenantTransactional
   public Optional<OpeningHours> cityHours() {
     ZoneId zone = directory.currentCity().timeZone();
-    return schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()).toHours(zone));
+    return cache.get(
+        "opening-hours",
+        zone.getId(),
+        () -> schedules.find(HoursSchedule.CITY).map(s -> parse(s.document()).toHours(zone)));
   }
 
   /**

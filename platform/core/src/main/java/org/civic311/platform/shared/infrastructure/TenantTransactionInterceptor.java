@@ -12,6 +12,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.civic311.platform.shared.application.CurrentTenant;
 import org.civic311.platform.shared.application.TenantTransactional;
@@ -30,7 +31,10 @@ import org.civic311.platform.shared.domain.TenantOwned;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class TenantTransactionInterceptor {
-  static final String BIND_SQL = "select set_config('app.tenant_id', ?, true)";
+  /** Binds the city and reads its configuration version for {@link VersionedCityCache}. */
+  static final String BIND_SQL =
+      "select set_config('app.tenant_id', ?, true),"
+          + " (select config_version from tenant where id = ?::uuid)";
 
   @Inject EntityManager em;
 
@@ -55,7 +59,15 @@ public class TenantTransactionInterceptor {
       }
       try (PreparedStatement statement = connection.prepareStatement(BIND_SQL)) {
         statement.setString(1, tenant.toString());
-        statement.execute();
+        statement.setString(2, tenant.toString());
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          long version = row.getLong(2);
+          if (!row.wasNull()) {
+            // the same round trip: no city row (being created) means no cache for this transaction
+            transactions.putResource(VersionedCityCache.VERSION, version);
+          }
+        }
       }
       transactions.putResource(TenantTransactionInterceptor.class, tenant);
     } else if (!bound.equals(tenant)) {

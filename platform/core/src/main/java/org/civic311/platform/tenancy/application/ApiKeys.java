@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import org.civic311.platform.shared.application.CityCache;
 import org.civic311.platform.shared.application.TenantTransactional;
 import org.civic311.platform.tenancy.domain.ApiKey;
 import org.civic311.platform.tenancy.domain.ApiKeyRepository;
@@ -16,6 +17,7 @@ public class ApiKeys {
 
   @Inject ApiKeyRepository keys;
   @Inject Clock clock;
+  @Inject CityCache cache;
 
   /** Whether {@code plainKey} is an active key of the current city (another city's key is not). */
   @TenantTransactional
@@ -23,7 +25,14 @@ public class ApiKeys {
     if (plainKey == null || plainKey.isBlank() || plainKey.length() > 200) {
       return false;
     }
-    return keys.findByHash(ApiKey.hash(plainKey)).filter(ApiKey::isActive).isPresent();
+    String hash = ApiKey.hash(plainKey);
+    // only active keys are kept: a revocation raises the city's version, so it applies at once
+    return cache
+        .get(
+            "open311-api-key",
+            hash,
+            () -> keys.findByHash(hash).filter(ApiKey::isActive).map(k -> Boolean.TRUE))
+        .isPresent();
   }
 
   /** Issues a new random key for the current city; the only time the plain key is seen. */
