@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.civic311.platform.notification.domain.Subscription;
@@ -70,13 +71,24 @@ public class NotificationConsumer implements OutboxConsumer {
       }
     }
     Optional<String> kind = kind(message.type(), event);
+    if (kind.filter("duplicate"::equals).isPresent()) {
+      followParent(request);
+    }
+    boolean created = "created".equals(message.type());
+    if (kind.isEmpty() && !created) {
+      return;
+    }
+    // who to write to, residents and staff, read in one transaction
+    Recipients to =
+        inTransaction(
+            () ->
+                new Recipients(
+                    kind.isPresent() ? office.followers(request) : List.of(),
+                    created ? office.staffToTellAtOnce(request) : List.of()));
     if (kind.isPresent()) {
-      if ("duplicate".equals(kind.get())) {
-        followParent(request);
-      }
       String stage = event.getString("stage", "received");
       String note = event.getString("public_note", null);
-      for (String email : inTransaction(() -> office.followers(request))) {
+      for (String email : to.followers()) {
         inTransaction(
             () -> {
               office.sendUpdate(eventId, request, email, kind.get(), stage, note);
@@ -84,8 +96,8 @@ public class NotificationConsumer implements OutboxConsumer {
             });
       }
     }
-    if ("created".equals(message.type())) {
-      for (String email : inTransaction(() -> office.staffToTellAtOnce(request))) {
+    if (created) {
+      for (String email : to.staff()) {
         inTransaction(
             () -> {
               office.sendStaffNew(eventId, request, email);
@@ -94,6 +106,8 @@ public class NotificationConsumer implements OutboxConsumer {
       }
     }
   }
+
+  private record Recipients(List<String> followers, List<String> staff) {}
 
   /** Followers of a request merged as a duplicate go on to follow its parent. */
   private void followParent(UUID request) throws Exception {

@@ -11,11 +11,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civic311.platform.shared.domain.TenantId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -106,32 +110,66 @@ public class OutboxDispatcher {
       List<OutboxQueue.Claim> claimed;
       do {
         claimed = queue.claim(consumer.name(), batch, lease);
-        for (OutboxQueue.Claim claim : claimed) {
-          if (stopping) {
-            return;
-          }
-          deliver(consumer, claim);
-        }
+        deliverBatch(consumer, claimed);
       } while (claimed.size() == batch && !stopping);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox poll of " + consumer.name() + " failed: " + e.getMessage());
     }
   }
 
-  private void deliver(OutboxConsumer consumer, OutboxQueue.Claim claim) {
+  /**
+   * Delivers a claimed batch: its events are read in one transaction per city, and the delivered
+   * rows are removed in one statement at the end, before the next claim (a batch holds at most one
+   * event per request, so no later event waits for that). Rows left when stopping keep their lease
+   * and come back after it; a crash before the end delivers the batch again, which the consumers
+   * expect (at least once: mail ledgers and idempotency keys drop repeats).
+   */
+  private void deliverBatch(OutboxConsumer consumer, List<OutboxQueue.Claim> claimed) {
+    Map<TenantId, List<OutboxQueue.Claim>> byCity = new LinkedHashMap<>();
+    for (OutboxQueue.Claim claim : claimed) {
+      byCity.computeIfAbsent(claim.city(), city -> new ArrayList<>()).add(claim);
+    }
+    List<OutboxQueue.Claim> delivered = new ArrayList<>();
     try {
-      Optional<String[]> event =
-          transactions.inNewTransaction(
-              () -> CurrentTenant.callAs(claim.city(), () -> queue.event(claim.eventId())));
-      if (event.isPresent()) {
+      for (Map.Entry<TenantId, List<OutboxQueue.Claim>> city : byCity.entrySet()) {
+        Map<UUID, String[]> events;
+        try {
+          List<UUID> ids = city.getValue().stream().map(OutboxQueue.Claim::eventId).toList();
+          events =
+              transactions.inNewTransaction(
+                  () -> CurrentTenant.callAs(city.getKey(), () -> queue.events(ids)));
+        } catch (Exception e) {
+          for (OutboxQueue.Claim claim : city.getValue()) {
+            failed(consumer, claim, e);
+          }
+          continue;
+        }
+        for (OutboxQueue.Claim claim : city.getValue()) {
+          if (stopping) {
+            return;
+          }
+          if (deliver(consumer, claim, events.get(claim.eventId()))) {
+            delivered.add(claim);
+          }
+        }
+      }
+    } finally {
+      queue.done(consumer.name(), delivered);
+    }
+  }
+
+  /** Hands one event over; true when it is done (delivered, or its event no longer exists). */
+  private boolean deliver(OutboxConsumer consumer, OutboxQueue.Claim claim, String[] event) {
+    try {
+      if (event != null) {
         OutboxMessage message =
             new OutboxMessage(
                 claim.city(),
                 claim.eventId(),
                 claim.requestId(),
                 claim.seq(),
-                event.get()[0],
-                event.get()[1],
+                event[0],
+                event[1],
                 claim.attempts());
         CurrentTenant.callAs(
             claim.city(),
@@ -140,39 +178,45 @@ public class OutboxDispatcher {
               return null;
             });
       }
-      queue.done(consumer.name(), claim);
+      return true;
     } catch (Exception e) {
-      // The container may wrap a consumer's exception (EJBException from Transactions).
-      Optional<DeliveryDeferred> deferred = find(e, DeliveryDeferred.class);
-      if (deferred.isPresent()) {
-        queue.retry(
-            consumer.name(), claim, deferred.get().until(), deferred.get().getMessage(), false);
-        return;
-      }
-      Optional<DeliveryRefused> refused = find(e, DeliveryRefused.class);
-      if (refused.isPresent()) {
-        String why = refused.get().getMessage();
-        LOG.info(() -> consumer.name() + ": event " + claim.eventId() + " refused: " + why);
-        queue.dead(consumer.name(), claim, truncate(why));
-        return;
-      }
-      String reason = reason(e);
-      if (claim.attempts() >= maxAttempts) {
-        LOG.warning(
-            () ->
-                consumer.name()
-                    + ": gave up on event "
-                    + claim.eventId()
-                    + " after "
-                    + claim.attempts()
-                    + " attempts: "
-                    + reason);
-        queue.dead(consumer.name(), claim, reason);
-      } else {
-        Instant next = Instant.now().plus(backoff(claim.attempts()));
-        LOG.fine(() -> consumer.name() + ": event " + claim.eventId() + " retries at " + next);
-        queue.retry(consumer.name(), claim, next, reason, true);
-      }
+      failed(consumer, claim, e);
+      return false;
+    }
+  }
+
+  /** A delivery that threw: retried later with backoff, or dead. */
+  private void failed(OutboxConsumer consumer, OutboxQueue.Claim claim, Exception e) {
+    // The container may wrap a consumer's exception (EJBException from Transactions).
+    Optional<DeliveryDeferred> deferred = find(e, DeliveryDeferred.class);
+    if (deferred.isPresent()) {
+      queue.retry(
+          consumer.name(), claim, deferred.get().until(), deferred.get().getMessage(), false);
+      return;
+    }
+    Optional<DeliveryRefused> refused = find(e, DeliveryRefused.class);
+    if (refused.isPresent()) {
+      String why = refused.get().getMessage();
+      LOG.info(() -> consumer.name() + ": event " + claim.eventId() + " refused: " + why);
+      queue.dead(consumer.name(), claim, truncate(why));
+      return;
+    }
+    String reason = reason(e);
+    if (claim.attempts() >= maxAttempts) {
+      LOG.warning(
+          () ->
+              consumer.name()
+                  + ": gave up on event "
+                  + claim.eventId()
+                  + " after "
+                  + claim.attempts()
+                  + " attempts: "
+                  + reason);
+      queue.dead(consumer.name(), claim, reason);
+    } else {
+      Instant next = Instant.now().plus(backoff(claim.attempts()));
+      LOG.fine(() -> consumer.name() + ": event " + claim.eventId() + " retries at " + next);
+      queue.retry(consumer.name(), claim, next, reason, true);
     }
   }
 

@@ -3,7 +3,7 @@ package org.civic311.platform.shared.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.civic311.platform.shared.domain.TenantId;
 
@@ -29,10 +29,14 @@ public interface OutboxQueue {
    */
   List<Claim> claim(String consumer, int limit, Duration lease);
 
-  /** The event's type and payload, read as its city (call inside a tenant transaction). */
-  Optional<String[]> event(UUID eventId);
+  /**
+   * The type and payload of each of {@code eventIds} that exists, read as the current city in one
+   * statement (call inside a tenant transaction): a claimed batch reads its events once per city.
+   */
+  Map<UUID, String[]> events(List<UUID> eventIds);
 
-  void done(String consumer, Claim claim);
+  /** Removes the delivered rows of a batch, in one statement. */
+  void done(String consumer, List<Claim> claims);
 
   void retry(String consumer, Claim claim, Instant at, String reason, boolean countsAsAttempt);
 

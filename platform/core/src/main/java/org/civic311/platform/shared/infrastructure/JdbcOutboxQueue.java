@@ -12,8 +12,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.civic311.platform.shared.application.CurrentTenant;
@@ -99,29 +100,40 @@ public class JdbcOutboxQueue implements OutboxQueue {
 
   @Override
   @TenantTransactional
-  public Optional<String[]> event(UUID eventId) {
+  public Map<UUID, String[]> events(List<UUID> eventIds) {
+    Connection c = em.unwrap(Connection.class);
     try (PreparedStatement s =
-        em.unwrap(Connection.class)
-            .prepareStatement("select type, payload from outbox_event where id = ?")) {
-      s.setObject(1, eventId);
+        c.prepareStatement("select id, type, payload from outbox_event where id = any(?)")) {
+      s.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+      Map<UUID, String[]> events = new HashMap<>();
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new String[] {rs.getString(1), rs.getString(2)})
-            : Optional.empty();
+        while (rs.next()) {
+          events.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)});
+        }
       }
+      return events;
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("Outbox queue: " + e.getMessage());
     }
   }
 
   @Override
-  public void done(String consumer, Claim claim) {
-    update(
-        "delete from outbox_delivery where consumer = ? and city_id = ? and event_id = ?",
-        consumer,
-        claim,
-        0,
-        s -> {});
+  public void done(String consumer, List<Claim> claims) {
+    if (claims.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "delete from outbox_delivery where consumer = ? and (city_id, event_id) in"
+                    + " (select * from unnest(?::uuid[], ?::uuid[]))")) {
+      s.setString(1, consumer);
+      s.setArray(2, c.createArrayOf("uuid", claims.stream().map(x -> x.city().value()).toArray()));
+      s.setArray(3, c.createArrayOf("uuid", claims.stream().map(Claim::eventId).toArray()));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("Outbox queue: " + e.getMessage());
+    }
   }
 
   @Override
