@@ -72,6 +72,9 @@ public class OutboxDispatcher {
 
   @Resource ManagedThreadFactory threads;
 
+  /** How long delivered rows of a batch wait for their removal at most. */
+  Duration markDoneEvery = Duration.ofSeconds(1);
+
   private final List<Ticker> pollers = new ArrayList<>();
   private volatile boolean stopping;
 
@@ -120,9 +123,10 @@ public class OutboxDispatcher {
   /**
    * Delivers a claimed batch: its events are read in one transaction per city, and the delivered
    * rows are removed in one statement at the end, before the next claim (a batch holds at most one
-   * event per request, so no later event waits for that). Rows left when stopping keep their lease
-   * and come back after it; a crash before the end delivers the batch again, which the consumers
-   * expect (at least once: mail ledgers and idempotency keys drop repeats).
+   * event per request, so no later event waits for that), or every second in a slow batch. Rows
+   * left when stopping keep their lease and come back after it; a crash before the end delivers the
+   * batch again, which the consumers expect (at least once: mail ledgers and idempotency keys drop
+   * repeats).
    */
   private void deliverBatch(OutboxConsumer consumer, List<OutboxQueue.Claim> claimed) {
     Map<TenantId, List<OutboxQueue.Claim>> byCity = new LinkedHashMap<>();
@@ -130,6 +134,7 @@ public class OutboxDispatcher {
       byCity.computeIfAbsent(claim.city(), city -> new ArrayList<>()).add(claim);
     }
     List<OutboxQueue.Claim> delivered = new ArrayList<>();
+    long marked = System.nanoTime();
     try {
       for (Map.Entry<TenantId, List<OutboxQueue.Claim>> city : byCity.entrySet()) {
         Map<UUID, String[]> events;
@@ -150,6 +155,13 @@ public class OutboxDispatcher {
           }
           if (deliver(consumer, claim, events.get(claim.eventId()))) {
             delivered.add(claim);
+          }
+          if (System.nanoTime() - marked >= markDoneEvery.toNanos()) {
+            // a slow batch (a department's system taking its time) marks what it has done, so
+            // that those rows are not redelivered if the batch outlives its lease
+            queue.done(consumer.name(), delivered);
+            delivered.clear();
+            marked = System.nanoTime();
           }
         }
       }

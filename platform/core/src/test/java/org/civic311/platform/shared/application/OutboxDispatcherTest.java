@@ -135,6 +135,7 @@ class OutboxDispatcherTest {
     d.maxAttempts = 60;
     d.retryBase = Duration.ofSeconds(5);
     d.retryMax = Duration.ofMinutes(15);
+    d.markDoneEvery = Duration.ofDays(1); // no batch here is slow, however slow the machine
     return d;
   }
 
@@ -156,6 +157,18 @@ class OutboxDispatcherTest {
     assertThat(queue.doneCalls).hasSize(1);
     assertThat(queue.doneCalls.get(0)).containsExactlyInAnyOrder(c1, l1, c2);
     assertThat(queue.retried).isEmpty();
+  }
+
+  @Test
+  void aSlowBatchMarksWhatItDeliveredAsItGoes() {
+    var c1 = queue.add(calgary);
+    var c2 = queue.add(calgary);
+    OutboxDispatcher d = dispatcher();
+    d.markDoneEvery = Duration.ZERO; // every delivery is "slow"
+
+    d.drain(consumer);
+
+    assertThat(queue.doneCalls).containsExactly(List.of(c1), List.of(c2));
   }
 
   @Test
