@@ -37,7 +37,10 @@ class CityCacheIT extends PlatformIT {
 
   private static long version(TestCity city) throws Exception {
     return Long.parseLong(
-        Db.sql(city, "select config_version::text from tenant where id = ?", city.id()));
+        Db.sql(
+            city,
+            "select coalesce((select version from city_config_version where city_id = ?), 0)::text",
+            city.id()));
   }
 
   private static String serviceName(TestCity city) {
@@ -95,6 +98,33 @@ class CityCacheIT extends PlatformIT {
     }
     assertThat(version(east)).isEqualTo(before);
     assertThat(serviceName(east)).isEqualTo("East pothole");
+  }
+
+  @Test
+  void raisingTheVersionNeverWaitsForTheCitysOwnRow() throws Exception {
+    long before = version(east);
+    // one transaction holds the city's row (as a time-zone change or an erasure does) ...
+    try (var holder = Db.asOwner()) {
+      holder.setAutoCommit(false);
+      holder
+          .createStatement()
+          .executeUpdate(
+              "update tenant set display_name = display_name where id = '" + east.id() + "'");
+      // ... while another changes the catalogue and commits: the raise at commit does not need
+      // that row, so it neither waits for it nor can deadlock with its holder
+      try (var changer = Db.asOwner()) {
+        changer.setAutoCommit(false);
+        changer.createStatement().execute("set local lock_timeout = '5s'");
+        Db.bind(changer, east);
+        changer
+            .createStatement()
+            .executeUpdate("update service_category set name = 'East hole' where code = 'pothole'");
+        changer.commit();
+      }
+      holder.rollback();
+    }
+    assertThat(version(east)).isEqualTo(before + 1);
+    assertThat(serviceName(east)).isEqualTo("East hole");
   }
 
   @Test

@@ -244,8 +244,9 @@ class Open311Benchmark extends PlatformIT {
       // 0022), so a warm POST sends no statement for it, and neither does this loop
       try (PreparedStatement s =
           c.prepareStatement(
-              "select set_config('app.tenant_id', ?, true),"
-                  + " (select config_version from tenant where id = ?::uuid)")) {
+              "select set_config('app.tenant_id', ?, true), (select coalesce(v.version, 0)"
+                  + " from tenant t left join city_config_version v on v.city_id = t.id"
+                  + " where t.id = ?::uuid)")) {
         s.setString(1, city.id().toString());
         s.setString(2, city.id().toString());
         s.executeQuery().close();

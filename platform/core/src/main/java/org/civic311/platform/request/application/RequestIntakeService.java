@@ -108,19 +108,21 @@ public class RequestIntakeService {
                 submission.photo().content(),
                 clock);
     request.illustrate(photo, submission.mediaUrl());
-    requests.add(request);
-    if (photo != null) {
-      requests.addMedia(photo);
-    }
-    RequestChange created = request.creation(request.channel().wireName());
-    requests.record(created, OutboxPayloads.of(created, category.code(), follower(submission)));
     if (category.slaMinutes() != null) {
+      // before the request is persisted: nothing of this transaction is pending yet when the hours
+      // are read (a cache miss flushes what is pending, which would make the due date an UPDATE)
       request.expectBy(
           hours.due(
               request.createdAt().toInstant(),
               Duration.ofMinutes(category.slaMinutes()),
               category.slaBusinessHours()));
     }
+    requests.add(request);
+    if (photo != null) {
+      requests.addMedia(photo);
+    }
+    RequestChange created = request.creation(request.channel().wireName());
+    requests.record(created, OutboxPayloads.of(created, category.code(), follower(submission)));
     return RequestSummary.of(request, category.code(), category.name(), category.departmentName());
   }
 

@@ -159,9 +159,10 @@ public class OutboxDispatcher {
           if (System.nanoTime() - marked >= markDoneEvery.toNanos()) {
             // a slow batch (a department's system taking its time) marks what it has done, so
             // that those rows are not redelivered if the batch outlives its lease
-            queue.done(consumer.name(), delivered);
+            List<OutboxQueue.Claim> marking = List.copyOf(delivered);
             delivered.clear();
             marked = System.nanoTime();
+            queue.done(consumer.name(), marking);
           }
         }
       }

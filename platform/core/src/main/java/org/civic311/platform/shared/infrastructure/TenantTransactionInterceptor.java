@@ -33,8 +33,8 @@ import org.civic311.platform.shared.domain.TenantOwned;
 public class TenantTransactionInterceptor {
   /** Binds the city and reads its configuration version for {@link VersionedCityCache}. */
   static final String BIND_SQL =
-      "select set_config('app.tenant_id', ?, true),"
-          + " (select config_version from tenant where id = ?::uuid)";
+      "select set_config('app.tenant_id', ?, true), (select coalesce(v.version, 0) from tenant t"
+          + " left join city_config_version v on v.city_id = t.id where t.id = ?::uuid)";
 
   @Inject EntityManager em;
 

@@ -33,8 +33,8 @@ public class VersionedCityCache implements CityCache {
   static final Object VERSION = new Object();
 
   private static final String STILL_CURRENT =
-      "select config_version = ? and coalesce(current_setting('app.config_changed', true), '')"
-          + " <> 'on' from tenant where id = ?";
+      "select coalesce((select version from city_config_version where city_id = ?), 0) = ?"
+          + " and coalesce(current_setting('app.config_changed', true), '') <> 'on'";
 
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject EntityManager em;
@@ -65,9 +65,12 @@ public class VersionedCityCache implements CityCache {
 
   /** The city's version is still {@code bound}, and this transaction changed no configuration. */
   private boolean stillCurrent(TenantId city, long bound) {
+    // changes this transaction holds in memory reach the database (and its triggers) first: a
+    // value found by em.find may be one of them
+    em.flush();
     try (PreparedStatement s = em.unwrap(Connection.class).prepareStatement(STILL_CURRENT)) {
-      s.setLong(1, bound);
-      s.setObject(2, city.value());
+      s.setObject(1, city.value());
+      s.setLong(2, bound);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
       }
