@@ -122,18 +122,17 @@ public class JdbcOutboxQueue implements OutboxQueue {
     if (claims.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "delete from outbox_delivery where consumer = ? and (city_id, event_id) in"
-                    + " (select * from unnest(?::uuid[], ?::uuid[]))")) {
-      s.setString(1, consumer);
-      s.setArray(2, c.createArrayOf("uuid", claims.stream().map(x -> x.city().value()).toArray()));
-      s.setArray(3, c.createArrayOf("uuid", claims.stream().map(Claim::eventId).toArray()));
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new DatabaseUnavailableException("Outbox queue: " + e.getMessage());
-    }
+    run(
+        "delete from outbox_delivery where consumer = ? and (city_id, event_id) in"
+            + " (select * from unnest(?::uuid[], ?::uuid[]))",
+        s -> {
+          Connection c = s.getConnection();
+          s.setString(1, consumer);
+          s.setArray(
+              2, c.createArrayOf("uuid", claims.stream().map(x -> x.city().value()).toArray()));
+          s.setArray(3, c.createArrayOf("uuid", claims.stream().map(Claim::eventId).toArray()));
+          return s.executeUpdate();
+        });
   }
 
   @Override
